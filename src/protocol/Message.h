@@ -6,6 +6,9 @@
 #include <QMap>
 #include <QPair>
 #include <QString>
+#include <QStringList>
+
+#include <tuple>
 
 namespace mq {
 
@@ -81,6 +84,23 @@ struct Message {
     int delayLevel() const { return properties.value(prop::DelayTimeLevel).toInt(); }
     void setDelayLevel(int level);
 };
+
+// A queue of a topic on one broker (org.apache.rocketmq.common.message.MessageQueue).
+struct MessageQueue {
+    QString topic;
+    QString brokerName;
+    int queueId = 0;
+    bool operator==(const MessageQueue &o) const = default;
+    bool operator<(const MessageQueue &o) const
+    {
+        return std::tie(topic, brokerName, queueId) < std::tie(o.topic, o.brokerName, o.queueId);
+    }
+    QString toString() const { return QStringLiteral("%1@%2:%3").arg(topic, brokerName).arg(queueId); }
+};
+inline size_t qHash(const MessageQueue &q, size_t seed = 0)
+{
+    return qHashMulti(seed, q.topic, q.brokerName, q.queueId);
+}
 
 struct HostAndPort {
     QHostAddress address;
