@@ -62,11 +62,13 @@ constexpr int BornHostV6 = 0x1 << 4;
 constexpr int StoreHostV6 = 0x1 << 5;
 constexpr int NeedUnwrap = 0x1 << 6;
 constexpr int Inner = 0x1 << 7;
-// Compression type in bits 8..10 (RocketMQ 5): 0 = zlib, 1 = zlib, 2 = zstd, 3 = lz4.
+// Compression type in bits 8..10 (CompressionType.java): 1 = lz4, 2 = zstd, 3 = zlib, and
+// 0 = zlib for senders older than the type bits. The 4.9.8 fixture's zlib body has sysFlag 769.
 constexpr int CompressionTypeMask = 0x7 << 8;
-constexpr int CompressionZlib = 0x1 << 8;
+constexpr int CompressionTypeShift = 8;
+constexpr int CompressionLz4 = 0x1 << 8;
 constexpr int CompressionZstd = 0x2 << 8;
-constexpr int CompressionLz4 = 0x3 << 8;
+constexpr int CompressionZlib = 0x3 << 8;
 } // namespace sysflag
 
 // A message as a producer builds it.
@@ -125,6 +127,9 @@ struct MessageExt : Message {
     int reconsumeTimes = 0;
     qint64 preparedTransactionOffset = 0;
     QString offsetMsgId; // broker id: store host + commit-log offset
+    // The properties string exactly as stored (the broker may repeat a key, e.g. WAIT in
+    // batches). encodeStoredMessage writes it back while it still decodes to `properties`.
+    QString rawProperties;
     // The id users see: UNIQ_KEY when the producer set one, otherwise the offsetMsgId.
     QString msgId() const { return uniqueKey().isEmpty() ? offsetMsgId : uniqueKey(); }
 };
