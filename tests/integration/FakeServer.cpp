@@ -1,0 +1,103 @@
+#include "FakeServer.h"
+
+namespace testing {
+
+FakeServer::FakeServer(QObject *parent)
+    : QObject(parent)
+{
+    m_server.listen(QHostAddress::LocalHost, 0);
+    connect(&m_server, &QTcpServer::newConnection, this, &FakeServer::onNewConnection);
+}
+
+FakeServer::~FakeServer()
+{
+    // The sockets die with m_server, after the members their slots use.
+    for (const auto &c : std::as_const(m_clients))
+        if (c)
+            c->disconnect(this);
+}
+
+QList<mq::RemotingCommand> FakeServer::receivedWithCode(int code) const
+{
+    QList<mq::RemotingCommand> out;
+    for (const auto &cmd : m_received)
+        if (cmd.code == code && !cmd.isResponse())
+            out.append(cmd);
+    return out;
+}
+
+int FakeServer::openClients() const
+{
+    int n = 0;
+    for (const auto &c : m_clients)
+        if (c && c->state() == QAbstractSocket::ConnectedState)
+            ++n;
+    return n;
+}
+
+void FakeServer::onNewConnection()
+{
+    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+        ++m_connections;
+        m_clients.append(socket);
+        m_decoders.insert(socket, mq::FrameDecoder());
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+            m_decoders.remove(socket);
+            socket->deleteLater();
+            Q_EMIT clientDisconnected();
+        });
+        Q_EMIT clientConnected();
+    }
+}
+
+void FakeServer::onReadyRead(QTcpSocket *socket)
+{
+    auto it = m_decoders.find(socket);
+    if (it == m_decoders.end())
+        return;
+    it->feed(socket->readAll());
+    for (;;) {
+        auto next = it->next();
+        if (!next || !next->has_value())
+            return;
+        const mq::RemotingCommand cmd = std::move(**next);
+        m_received.append(cmd);
+        if (!cmd.isResponse() && m_responder) {
+            if (auto response = m_responder(cmd))
+                socket->write(mq::frame::encode(*response));
+        }
+        Q_EMIT frameReceived();
+        if (!m_decoders.contains(socket))
+            return;
+    }
+}
+
+void FakeServer::send(const mq::RemotingCommand &cmd)
+{
+    sendRaw(mq::frame::encode(cmd));
+}
+
+void FakeServer::sendRaw(const QByteArray &bytes)
+{
+    for (auto it = m_clients.rbegin(); it != m_clients.rend(); ++it) {
+        if (*it && (*it)->state() == QAbstractSocket::ConnectedState) {
+            (*it)->write(bytes);
+            return;
+        }
+    }
+}
+
+void FakeServer::dropClients()
+{
+    for (const auto &c : std::as_const(m_clients))
+        if (c)
+            c->abort();
+}
+
+mq::RemotingCommand responseTo(const mq::RemotingCommand &request, int code, std::optional<QString> remark)
+{
+    return mq::RemotingCommand::response(request, code, std::move(remark));
+}
+
+} // namespace testing
