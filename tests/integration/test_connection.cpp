@@ -1,7 +1,7 @@
-// mq::Connection against an in-test QTcpServer speaking RocketMQ frames on 127.0.0.1.
+// mq::RemotingConnection against an in-test QTcpServer speaking RocketMQ frames on 127.0.0.1.
 #include "AclSigner.h"
-#include "Connection.h"
 #include "FakeServer.h"
+#include "RemotingConnection.h"
 #include "TestSupport.h"
 
 #include <QElapsedTimer>
@@ -16,8 +16,8 @@
 #include <vector>
 
 using namespace std::chrono_literals;
-using mq::Connection;
 using mq::RemotingCommand;
+using mq::RemotingConnection;
 using testing::await;
 using testing::FakeServer;
 
@@ -80,7 +80,7 @@ void TestConnection::requestGetsItsResponse()
         resp.body = "route for " + req.field(QStringLiteral("n")).toUtf8();
         return resp;
     });
-    Connection conn(server.address());
+    RemotingConnection conn(server.address());
     auto result = await(conn.request(numbered(5), 3s));
     QVERIFY(result.has_value());
     QVERIFY2(result->ok(), testing::why(result).constData());
@@ -99,7 +99,7 @@ void TestConnection::thousandInFlightAnsweredOutOfOrder()
 {
     constexpr int kCount = 1000;
     FakeServer server; // silent: answers are sent below, shuffled
-    Connection conn(server.address());
+    RemotingConnection conn(server.address());
     QList<std::optional<mq::Result<RemotingCommand>>> results(kCount);
     std::vector<QCoro::Task<>> tasks;
     int finished = 0;
@@ -132,7 +132,7 @@ void TestConnection::thousandInFlightAnsweredOutOfOrder()
 void TestConnection::requestTimesOutAndLateAnswerIsDropped()
 {
     FakeServer server; // never answers on its own
-    Connection conn(server.address());
+    RemotingConnection conn(server.address());
     QVERIFY(await(conn.open()).value().ok());
     QElapsedTimer clock;
     clock.start();
@@ -146,7 +146,7 @@ void TestConnection::requestTimesOutAndLateAnswerIsDropped()
              qPrintable(result->error().message));
     QVERIFY2(elapsed >= 190 && elapsed < 2000, qPrintable(QString::number(elapsed)));
     QCOMPARE(conn.pendingCount(), 0);
-    QCOMPARE(conn.state(), Connection::State::Connected); // a timeout does not close the socket
+    QCOMPARE(conn.state(), RemotingConnection::State::Connected); // a timeout does not close the socket
 
     // The late answer is dropped; the next request on the same socket still pairs correctly.
     server.send(testing::responseTo(server.received().first(), 0));
@@ -164,8 +164,8 @@ void TestConnection::requestTimesOutAndLateAnswerIsDropped()
 void TestConnection::socketDropFailsEveryPendingRequest()
 {
     FakeServer server;
-    Connection conn(server.address());
-    QSignalSpy disconnected(&conn, &Connection::disconnected);
+    RemotingConnection conn(server.address());
+    QSignalSpy disconnected(&conn, &RemotingConnection::disconnected);
     QList<std::optional<mq::Result<RemotingCommand>>> results(50);
     std::vector<QCoro::Task<>> tasks;
     int finished = 0;
@@ -187,7 +187,7 @@ void TestConnection::socketDropFailsEveryPendingRequest()
     }
     QCOMPARE(disconnected.size(), 1);
     QVERIFY(disconnected.first().first().toString().contains(server.address()));
-    QCOMPARE(conn.state(), Connection::State::Disconnected);
+    QCOMPARE(conn.state(), RemotingConnection::State::Disconnected);
     QCOMPARE(conn.pendingCount(), 0);
 }
 
@@ -195,12 +195,12 @@ void TestConnection::reconnectsOnNextUse()
 {
     FakeServer server;
     server.setResponder([](const RemotingCommand &req) { return testing::responseTo(req, 0); });
-    Connection conn(server.address());
+    RemotingConnection conn(server.address());
     QVERIFY(await(conn.request(numbered(1), 3s))->ok());
-    QSignalSpy disconnected(&conn, &Connection::disconnected);
+    QSignalSpy disconnected(&conn, &RemotingConnection::disconnected);
     server.dropClients();
     QVERIFY(disconnected.wait(3000));
-    QCOMPARE(conn.state(), Connection::State::Disconnected);
+    QCOMPARE(conn.state(), RemotingConnection::State::Disconnected);
     auto again = await(conn.request(numbered(2), 3s));
     QVERIFY2(again->ok(), testing::why(again).constData());
     QCOMPARE(server.connectionCount(), 2);
@@ -211,7 +211,7 @@ void TestConnection::refusedConnectionFailsImmediately()
     const QString address = QStringLiteral("127.0.0.1:%1").arg(closedPort());
     mq::ConnectionOptions options;
     options.connectTimeout = 10s;
-    Connection conn(address, options);
+    RemotingConnection conn(address, options);
     QElapsedTimer clock;
     clock.start();
     auto result = await(conn.request(numbered(1), 10s));
@@ -222,13 +222,13 @@ void TestConnection::refusedConnectionFailsImmediately()
     QVERIFY2(result->error().message.contains(address), qPrintable(result->error().message));
     QVERIFY2(elapsed < 1000, qPrintable(QStringLiteral("refusal took %1 ms").arg(elapsed)));
     qInfo("refused connection reported after %lld ms", elapsed);
-    QCOMPARE(conn.state(), Connection::State::Disconnected);
+    QCOMPARE(conn.state(), RemotingConnection::State::Disconnected);
 }
 
 void TestConnection::badAddressFailsWithoutConnecting()
 {
     for (const QString address : {QStringLiteral("no-port"), QStringLiteral("host:99999"), QStringLiteral(":10911")}) {
-        Connection conn(address);
+        RemotingConnection conn(address);
         auto result = await(conn.request(numbered(1), 1s));
         QVERIFY(result.has_value());
         QVERIFY(!result->ok());
@@ -245,7 +245,7 @@ void TestConnection::connectTimeoutWhenTlsHandshakeNeverCompletes()
     mq::ConnectionOptions options;
     options.tls = true;
     options.connectTimeout = 300ms;
-    Connection conn(server.address(), options);
+    RemotingConnection conn(server.address(), options);
     QElapsedTimer clock;
     clock.start();
     auto result = await(conn.request(numbered(1), 5s));
@@ -263,24 +263,25 @@ void TestConnection::stateSignalsFollowTheSocket()
 {
     FakeServer server;
     server.setResponder([](const RemotingCommand &req) { return testing::responseTo(req, 0); });
-    Connection conn(server.address());
-    QSignalSpy states(&conn, &Connection::stateChanged);
-    QSignalSpy connectedSpy(&conn, &Connection::connected);
+    RemotingConnection conn(server.address());
+    QSignalSpy states(&conn, &RemotingConnection::stateChanged);
+    QSignalSpy connectedSpy(&conn, &RemotingConnection::connected);
     QVERIFY(await(conn.request(numbered(1), 3s))->ok());
     server.dropClients();
-    QTRY_COMPARE(conn.state(), Connection::State::Disconnected);
-    QList<Connection::State> seen;
+    QTRY_COMPARE(conn.state(), RemotingConnection::State::Disconnected);
+    QList<RemotingConnection::State> seen;
     for (const auto &args : states)
-        seen.append(args.first().value<Connection::State>());
-    QCOMPARE(seen, (QList<Connection::State>{Connection::State::Connecting, Connection::State::Connected,
-                                             Connection::State::Disconnected}));
+        seen.append(args.first().value<RemotingConnection::State>());
+    QCOMPARE(seen, (QList<RemotingConnection::State>{RemotingConnection::State::Connecting,
+                                                     RemotingConnection::State::Connected,
+                                                     RemotingConnection::State::Disconnected}));
     QCOMPARE(connectedSpy.size(), 1);
 }
 
 void TestConnection::onewaySetsFlagAndExpectsNothing()
 {
     FakeServer server;
-    Connection conn(server.address());
+    RemotingConnection conn(server.address());
     auto st = await(conn.oneway(numbered(9)));
     QVERIFY(st && st->ok());
     QTRY_COMPARE(server.received().size(), 1);
@@ -292,7 +293,7 @@ void TestConnection::onewaySetsFlagAndExpectsNothing()
 void TestConnection::brokerRequestGoesToHandler()
 {
     FakeServer server;
-    Connection conn(server.address());
+    RemotingConnection conn(server.address());
     QVERIFY(await(conn.open())->ok());
     QTRY_COMPARE(server.openClients(), 1);
     QString seenGroup;
@@ -322,7 +323,7 @@ void TestConnection::brokerRequestGoesToHandler()
 void TestConnection::unknownBrokerRequestAnsweredNotSupported()
 {
     FakeServer server;
-    Connection conn(server.address());
+    RemotingConnection conn(server.address());
     QVERIFY(await(conn.open())->ok());
     QTRY_COMPARE(server.openClients(), 1);
     RemotingCommand req;
@@ -340,7 +341,7 @@ void TestConnection::unknownBrokerRequestAnsweredNotSupported()
 void TestConnection::onewayBrokerRequestGetsNoAnswer()
 {
     FakeServer server;
-    Connection conn(server.address());
+    RemotingConnection conn(server.address());
     QVERIFY(await(conn.open())->ok());
     QTRY_COMPARE(server.openClients(), 1);
     int notified = 0;
@@ -375,8 +376,8 @@ void TestConnection::onewayBrokerRequestGetsNoAnswer()
 void TestConnection::hugeLengthPrefixClosesWithFrameTooLarge()
 {
     FakeServer server;
-    Connection conn(server.address());
-    QSignalSpy disconnected(&conn, &Connection::disconnected);
+    RemotingConnection conn(server.address());
+    QSignalSpy disconnected(&conn, &RemotingConnection::disconnected);
     std::optional<mq::Result<RemotingCommand>> result;
     auto task = conn.request(numbered(1), 10s).then([&](mq::Result<RemotingCommand> r) { result.emplace(r); });
     QTRY_COMPARE(server.received().size(), 1);
@@ -389,7 +390,7 @@ void TestConnection::hugeLengthPrefixClosesWithFrameTooLarge()
     QCOMPARE(result->error().code, mq::Error::Code::FrameTooLarge);
     QVERIFY2(result->error().message.contains(server.address()), qPrintable(result->error().message));
     QCOMPARE(disconnected.size(), 1);
-    QCOMPARE(conn.state(), Connection::State::Disconnected);
+    QCOMPARE(conn.state(), RemotingConnection::State::Disconnected);
     QTRY_COMPARE(server.openClients(), 0); // we closed the socket
     const qint64 after = residentBytes();
     if (before > 0 && after > 0)
@@ -399,7 +400,7 @@ void TestConnection::hugeLengthPrefixClosesWithFrameTooLarge()
 void TestConnection::malformedHeaderClosesConnection()
 {
     FakeServer server;
-    Connection conn(server.address());
+    RemotingConnection conn(server.address());
     std::optional<mq::Result<RemotingCommand>> result;
     auto task = conn.request(numbered(1), 10s).then([&](mq::Result<RemotingCommand> r) { result.emplace(r); });
     QTRY_COMPARE(server.received().size(), 1);
@@ -412,14 +413,14 @@ void TestConnection::malformedHeaderClosesConnection()
     server.sendRaw(frame + lenWord + header);
     QTRY_VERIFY(result.has_value());
     QCOMPARE(result->error().code, mq::Error::Code::MalformedHeader);
-    QCOMPARE(conn.state(), Connection::State::Disconnected);
+    QCOMPARE(conn.state(), RemotingConnection::State::Disconnected);
 }
 
 void TestConnection::rpcHookSignsEveryRequest()
 {
     FakeServer server;
     server.setResponder([](const RemotingCommand &req) { return testing::responseTo(req, 0); });
-    Connection conn(server.address());
+    RemotingConnection conn(server.address());
     conn.addRpcHook(std::make_shared<mq::AclSigner>(QStringLiteral("ak"), QStringLiteral("sk")));
     QVERIFY(await(conn.request(numbered(3), 3s))->ok());
     QVERIFY(await(conn.oneway(numbered(4)))->ok());

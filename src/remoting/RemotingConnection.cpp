@@ -1,4 +1,4 @@
-#include "Connection.h"
+#include "RemotingConnection.h"
 
 #include <QElapsedTimer>
 #include <QSslSocket>
@@ -28,7 +28,7 @@ Result<PeerAddress> PeerAddress::parse(const QString &address)
     return PeerAddress{host, quint16(port)};
 }
 
-Connection::Connection(QString address, ConnectionOptions options, QObject *parent)
+RemotingConnection::RemotingConnection(QString address, ConnectionOptions options, QObject *parent)
     : QObject(parent)
     , m_address(std::move(address))
     , m_options(options)
@@ -46,28 +46,28 @@ Connection::Connection(QString address, ConnectionOptions options, QObject *pare
     });
 }
 
-Connection::~Connection()
+RemotingConnection::~RemotingConnection()
 {
     teardown(makeError(Error::Code::Cancelled, QStringLiteral("connection to %1 was destroyed").arg(m_address)), false);
 }
 
-void Connection::setRequestHandler(int code, RequestHandler handler)
+void RemotingConnection::setRequestHandler(int code, RequestHandler handler)
 {
     m_handlers.insert(code, std::move(handler));
 }
 
-void Connection::removeRequestHandler(int code)
+void RemotingConnection::removeRequestHandler(int code)
 {
     m_handlers.remove(code);
 }
 
-void Connection::addRpcHook(std::shared_ptr<RpcHook> hook)
+void RemotingConnection::addRpcHook(std::shared_ptr<RpcHook> hook)
 {
     if (hook)
         m_hooks.append(std::move(hook));
 }
 
-void Connection::setState(State state)
+void RemotingConnection::setState(State state)
 {
     if (m_state == state)
         return;
@@ -75,7 +75,7 @@ void Connection::setState(State state)
     Q_EMIT stateChanged(state);
 }
 
-Error Connection::notConnectedError() const
+Error RemotingConnection::notConnectedError() const
 {
     if (!m_lastError.message.isEmpty())
         return m_lastError;
@@ -84,7 +84,7 @@ Error Connection::notConnectedError() const
 
 // ---- connecting -------------------------------------------------------------------------
 
-void Connection::startConnect()
+void RemotingConnection::startConnect()
 {
     ++m_generation;
     m_decoder = FrameDecoder(m_options.maxFrameSize);
@@ -99,16 +99,16 @@ void Connection::startConnect()
     if (m_options.tls) {
         auto *ssl = new QSslSocket(this);
         ssl->setPeerVerifyMode(m_options.tlsVerifyPeer ? QSslSocket::VerifyPeer : QSslSocket::VerifyNone);
-        connect(ssl, &QSslSocket::encrypted, this, &Connection::onConnected);
+        connect(ssl, &QSslSocket::encrypted, this, &RemotingConnection::onConnected);
         socket = ssl;
     } else {
         socket = new QTcpSocket(this);
-        connect(socket, &QAbstractSocket::connected, this, &Connection::onConnected);
+        connect(socket, &QAbstractSocket::connected, this, &RemotingConnection::onConnected);
     }
     m_socket = socket;
-    connect(socket, &QAbstractSocket::errorOccurred, this, &Connection::onSocketError);
-    connect(socket, &QAbstractSocket::disconnected, this, &Connection::onSocketError);
-    connect(socket, &QIODevice::readyRead, this, &Connection::onReadyRead);
+    connect(socket, &QAbstractSocket::errorOccurred, this, &RemotingConnection::onSocketError);
+    connect(socket, &QAbstractSocket::disconnected, this, &RemotingConnection::onSocketError);
+    connect(socket, &QIODevice::readyRead, this, &RemotingConnection::onReadyRead);
 
     m_connectTimer.start(m_options.connectTimeout);
     if (m_options.tls)
@@ -117,7 +117,7 @@ void Connection::startConnect()
         socket->connectToHost(m_peer->host, m_peer->port);
 }
 
-void Connection::onConnected()
+void RemotingConnection::onConnected()
 {
     m_connectTimer.stop();
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
@@ -131,7 +131,7 @@ void Connection::onConnected()
     Q_EMIT connected();
 }
 
-void Connection::onSocketError()
+void RemotingConnection::onSocketError()
 {
     if (!m_socket)
         return;
@@ -145,7 +145,7 @@ void Connection::onSocketError()
                                                  : QStringLiteral("connection to %1 lost: %2").arg(m_address, cause)));
 }
 
-QCoro::Task<Status> Connection::open()
+QCoro::Task<Status> RemotingConnection::open()
 {
     if (m_state == State::Connected)
         co_return Ok{};
@@ -157,14 +157,14 @@ QCoro::Task<Status> Connection::open()
     co_return co_await connecting;
 }
 
-void Connection::close()
+void RemotingConnection::close()
 {
     if (m_state == State::Disconnected)
         return;
     teardown(makeError(Error::Code::Cancelled, QStringLiteral("connection to %1 closed by the client").arg(m_address)));
 }
 
-void Connection::teardown(const Error &error, bool emitSignals)
+void RemotingConnection::teardown(const Error &error, bool emitSignals)
 {
     const State was = m_state;
     if (m_socket) {
@@ -199,20 +199,20 @@ void Connection::teardown(const Error &error, bool emitSignals)
 
 // ---- sending ----------------------------------------------------------------------------
 
-void Connection::stamp(RemotingCommand &cmd) const
+void RemotingConnection::stamp(RemotingCommand &cmd) const
 {
     cmd.language = m_options.language;
     cmd.version = RemotingCommand::kDefaultVersion;
 }
 
-void Connection::write(const RemotingCommand &cmd)
+void RemotingConnection::write(const RemotingCommand &cmd)
 {
     m_socket->write(frame::encode(cmd));
 }
 
-QCoro::Task<Result<RemotingCommand>> Connection::request(RemotingCommand cmd, milliseconds timeout)
+QCoro::Task<Result<RemotingCommand>> RemotingConnection::request(RemotingCommand cmd, milliseconds timeout)
 {
-    QPointer<Connection> self(this);
+    QPointer<RemotingConnection> self(this);
     QElapsedTimer clock;
     clock.start();
     if (m_state != State::Connected) {
@@ -251,9 +251,9 @@ QCoro::Task<Result<RemotingCommand>> Connection::request(RemotingCommand cmd, mi
     co_return co_await done;
 }
 
-QCoro::Task<Status> Connection::oneway(RemotingCommand cmd)
+QCoro::Task<Status> RemotingConnection::oneway(RemotingCommand cmd)
 {
-    QPointer<Connection> self(this);
+    QPointer<RemotingConnection> self(this);
     if (m_state != State::Connected) {
         const Status opened = co_await open();
         if (!opened)
@@ -272,7 +272,7 @@ QCoro::Task<Status> Connection::oneway(RemotingCommand cmd)
     co_return Ok{};
 }
 
-void Connection::timerEvent(QTimerEvent *event)
+void RemotingConnection::timerEvent(QTimerEvent *event)
 {
     const auto timer = m_timerToOpaque.find(event->timerId());
     if (timer == m_timerToOpaque.end()) {
@@ -294,13 +294,13 @@ void Connection::timerEvent(QTimerEvent *event)
 
 // ---- receiving --------------------------------------------------------------------------
 
-void Connection::onReadyRead()
+void RemotingConnection::onReadyRead()
 {
     if (!m_socket)
         return;
     m_decoder.feed(m_socket->readAll());
     const quint64 generation = m_generation;
-    QPointer<Connection> self(this);
+    QPointer<RemotingConnection> self(this);
     while (self && m_socket && m_generation == generation) {
         auto next = m_decoder.next();
         if (!next) {
@@ -320,7 +320,7 @@ void Connection::onReadyRead()
     }
 }
 
-void Connection::onResponse(RemotingCommand response)
+void RemotingConnection::onResponse(RemotingCommand response)
 {
     auto it = m_pending.find(response.opaque);
     if (it == m_pending.end())
@@ -334,9 +334,9 @@ void Connection::onResponse(RemotingCommand response)
     pending.done.complete(std::move(response));
 }
 
-QCoro::Task<> Connection::serveRequest(RemotingCommand request)
+QCoro::Task<> RemotingConnection::serveRequest(RemotingCommand request)
 {
-    QPointer<Connection> self(this);
+    QPointer<RemotingConnection> self(this);
     const quint64 generation = m_generation;
     const RequestHandler handler = m_handlers.value(request.code);
     RemotingCommand response;

@@ -41,6 +41,7 @@ struct PeerAddress {
 };
 
 // One TCP (or TLS) connection to a name server or broker, speaking RocketMQ remoting frames.
+// (Not mq::Connection: that name is the connection-list DTO in ConsumerData.h.)
 //
 // request() pairs responses to requests by opaque, so any number may be in flight and the
 // peer may answer in any order. The connection opens on first use and again on the next use
@@ -49,7 +50,7 @@ struct PeerAddress {
 // 221, 307, 309): those go to the handler registered for the code, and other codes are
 // answered REQUEST_CODE_NOT_SUPPORTED, except oneway ones, which get no answer.
 // Nothing here blocks: all waiting is co_await on the event loop.
-class Connection : public QObject {
+class RemotingConnection : public QObject {
     Q_OBJECT
 public:
     enum class State { Disconnected, Connecting, Connected };
@@ -58,8 +59,8 @@ public:
     // Receives the peer's request and returns the response (opaque and flags are filled in).
     using RequestHandler = std::function<QCoro::Task<RemotingCommand>(RemotingCommand)>;
 
-    explicit Connection(QString address, ConnectionOptions options = {}, QObject *parent = nullptr);
-    ~Connection() override;
+    explicit RemotingConnection(QString address, ConnectionOptions options = {}, QObject *parent = nullptr);
+    ~RemotingConnection() override;
 
     const QString &address() const { return m_address; }
     const ConnectionOptions &options() const { return m_options; }
@@ -84,7 +85,7 @@ public:
     void addRpcHook(std::shared_ptr<RpcHook> hook);
 
 Q_SIGNALS:
-    void stateChanged(mq::Connection::State state);
+    void stateChanged(mq::RemotingConnection::State state);
     void connected();
     // The connection was open and is not any more; `reason` names the address and the cause.
     void disconnected(const QString &reason);
