@@ -6,7 +6,7 @@ namespace mq {
 
 ExtFields GetRouteInfoRequestHeader::toExtFields() const
 {
-    return header::Writer().add("topic", topic).finish();
+    return header::Writer().add("topic", topic).add("acceptStandardJsonOnly", acceptStandardJsonOnly).finish();
 }
 
 Result<GetRouteInfoRequestHeader> GetRouteInfoRequestHeader::fromExtFields(const ExtFields &fields)
@@ -14,6 +14,7 @@ Result<GetRouteInfoRequestHeader> GetRouteInfoRequestHeader::fromExtFields(const
     header::Reader r(fields, "GetRouteInfoRequestHeader");
     GetRouteInfoRequestHeader h;
     h.topic = r.string("topic");
+    h.acceptStandardJsonOnly = r.optBool("acceptStandardJsonOnly");
     return r.finish(std::move(h));
 }
 

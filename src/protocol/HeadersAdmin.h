@@ -10,6 +10,7 @@ namespace mq {
 // GET_ROUTEINFO_BY_TOPIC (105), to the name server.
 struct GetRouteInfoRequestHeader {
     QString topic;
+    std::optional<bool> acceptStandardJsonOnly; // newer clients; see routeJsonStyleFor()
 
     ExtFields toExtFields() const;
     static Result<GetRouteInfoRequestHeader> fromExtFields(const ExtFields &fields);

@@ -27,6 +27,14 @@ int hashMapCapacity(qsizetype size)
     return capacity;
 }
 
+int concurrentHashMapCapacity(qsizetype size)
+{
+    int capacity = 16;
+    while (size >= capacity - (capacity >> 2))
+        capacity *= 2;
+    return capacity;
+}
+
 ExtFields hashMapOrder(const ExtFields &fields)
 {
     const auto ordered = hashMapOrder(fields.entries(), [](const ExtFields::Entry &e) { return stringHash(e.first); });

@@ -34,6 +34,9 @@ inline qint32 hash(int n) // java.lang.Integer.hashCode
 
 // Table size java.util.HashMap reaches after `size` puts (16, doubled past 3/4 full).
 int hashMapCapacity(qsizetype size);
+// Table size a java.util.concurrent.ConcurrentHashMap reaches after `size` puts when it
+// started with 16 buckets: it doubles once it holds 3/4 of its buckets, one entry earlier than HashMap.
+int concurrentHashMapCapacity(qsizetype size);
 // Bucket of a key in a HashMap/ConcurrentHashMap table of `capacity` (power of two).
 inline int bucketOf(qint32 h, int capacity)
 {
