@@ -7,6 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-charts-dev qt6-svg-dev qt6-translations-l10n qt6-wayland
+  libqt6opengl6-dev # Qt6Charts' CMake config needs Qt6OpenGL's, which qt6-charts-dev does not pull in
   libqt6svg6 qt6-qpa-plugins
   qcoro-qt6-dev qtkeychain-qt6-dev
   zlib1g-dev libzstd-dev liblz4-dev
