@@ -43,8 +43,8 @@ check "Section: net" matches "$(field Section)" '^net$'
 check "Maintainer has a name and an address" matches "$(field Maintainer)" '^[^<]+ <[^@>]+@[^>]+>$'
 check "Homepage set" matches "$(field Homepage)" '^https://'
 # Only dpkg-shlibdeps can have put these here: CPackConfig names no library package.
-check "Depends found by dpkg-shlibdeps (libc6, libqt6network6)" \
-  bash -c '[[ "$1" == *libc6* && "$1" == *libqt6network6* ]]' _ "$(field Depends)"
+check "Depends found by dpkg-shlibdeps (libc6, libqt6core6)" \
+  bash -c '[[ "$1" == *libc6* && "$1" == *libqt6core6* ]]' _ "$(field Depends)"
 description="$(field Description)"
 check "Description has a synopsis and a long text" test "$(wc -l <<<"$description")" -ge 5
 check "Description paragraphs separated by ' .'" matches "$description" '^ \.$'

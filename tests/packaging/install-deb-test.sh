@@ -64,18 +64,20 @@ if [ "$with_gui" = 1 ]; then
   missing_libs="$(ldd /usr/bin/mqdesk | grep "not found")" && fail "/usr/bin/mqdesk has unresolved libraries: $missing_libs"
 fi
 
-# Two free TCP ports: bind port 0, read what the kernel picked, release them.
-free_ports() {
-  python3 -c 'import socket
-s=[socket.socket() for _ in range(2)]
-[x.bind(("127.0.0.1",0)) for x in s]
-print(*[x.getsockname()[1] for x in s])'
-}
 port_open() { timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
+# Two ports nothing listens on, above the ephemeral range's usual start; a lost race is retried.
+free_ports() {
+  local a b
+  for _ in $(seq 50); do
+    a=$((20000 + RANDOM % 12000)) b=$((a + 1))
+    port_open "$a" || port_open "$b" || { echo "$a $b"; return 0; }
+  done
+  return 1
+}
 
 step "$cli sandbox"
 for attempt in 1 2 3; do
-  read -r namesrv_port broker_port < <(free_ports) || fail "could not pick free ports (python3 missing?)"
+  read -r namesrv_port broker_port < <(free_ports) || fail "could not find two free ports"
   "$cli" sandbox --namesrv-port "$namesrv_port" --broker-port "$broker_port" --data "$work/data" \
     >"$work/sandbox.log" 2>&1 &
   sandbox_pid=$!
@@ -85,9 +87,11 @@ for attempt in 1 2 3; do
     sleep 0.1
   done
   port_open "$namesrv_port" && port_open "$broker_port" && break
-  # Lost a race for a port (or it failed to start): show why and try fresh ports.
+  # Lost a race for a port (or it failed to start): show why and try fresh ports, unless it
+  # refused its arguments, which no retry changes.
   cat "$work/sandbox.log"
-  kill "$sandbox_pid" 2>/dev/null; wait "$sandbox_pid" 2>/dev/null; sandbox_pid=""
+  kill "$sandbox_pid" 2>/dev/null; wait "$sandbox_pid" 2>/dev/null; rc=$?; sandbox_pid=""
+  [ "$rc" -ne 2 ] || fail "mqdesk-cli sandbox rejected its arguments (exit 2)"
 done
 [ -n "$sandbox_pid" ] || fail "mqdesk-cli sandbox did not start listening in 3 attempts"
 echo "sandbox: name server 127.0.0.1:$namesrv_port, broker 127.0.0.1:$broker_port"
