@@ -13,7 +13,8 @@ namespace mq {
 
 namespace {
 
-constexpr qsizetype kChunk = 64 * 1024;
+constexpr qsizetype kMinChunk = 4 * 1024;
+constexpr qsizetype kFirstChunkMax = 64 * 1024;
 
 Error bombError(CompressionType type, qsizetype maxOutput)
 {
@@ -29,15 +30,26 @@ Error corruptError(CompressionType type, const QString &detail)
                      QStringLiteral("%1 body cannot be decompressed: %2").arg(compressionName(type), detail));
 }
 
-// Grows `out` by up to one chunk without passing maxOutput + 1 bytes, so a bomb is
-// detected as soon as it produces one byte too many.
-bool grow(QByteArray &out, qsizetype used, qsizetype maxOutput)
+// Grows `out` (first to a guess from the input size, then doubling) without passing
+// maxOutput + 1 bytes, so a bomb is detected as soon as it produces one byte too many.
+bool grow(QByteArray &out, qsizetype used, qsizetype maxOutput, qsizetype inputSize)
 {
     const qsizetype cap = maxOutput + 1;
     if (used >= cap)
         return false;
-    out.resize(std::min(cap, std::max(used + kChunk, used * 2)));
+    const qsizetype wanted =
+        used == 0 ? std::clamp(inputSize * 4, kMinChunk, kFirstChunkMax) : std::max(used * 2, used + kMinChunk);
+    out.resize(std::min(cap, wanted));
     return true;
+}
+
+// Trims to the bytes produced. QByteArray keeps its capacity when shrinking, and thousands
+// of decoded bodies each holding a mostly empty buffer add up, so give the slack back.
+void finish(QByteArray &out, qsizetype used)
+{
+    out.resize(used);
+    if (out.capacity() - used > std::max<qsizetype>(used / 4, 256))
+        out.squeeze();
 }
 
 Result<QByteArray> inflateZlib(const QByteArray &data, qsizetype maxOutput)
@@ -51,7 +63,7 @@ Result<QByteArray> inflateZlib(const QByteArray &data, qsizetype maxOutput)
     QByteArray out;
     qsizetype used = 0;
     for (;;) {
-        if (used == out.size() && !grow(out, used, maxOutput))
+        if (used == out.size() && !grow(out, used, maxOutput, data.size()))
             return bombError(CompressionType::Zlib, maxOutput);
         zs.next_out = reinterpret_cast<Bytef *>(out.data() + used);
         zs.avail_out = uInt(out.size() - used);
@@ -66,7 +78,7 @@ Result<QByteArray> inflateZlib(const QByteArray &data, qsizetype maxOutput)
     }
     if (used > maxOutput)
         return bombError(CompressionType::Zlib, maxOutput);
-    out.resize(used);
+    finish(out, used);
     return out;
 }
 
@@ -79,7 +91,7 @@ Result<QByteArray> decompressZstd(const QByteArray &data, qsizetype maxOutput)
     QByteArray out;
     qsizetype used = 0;
     for (;;) {
-        if (used == out.size() && !grow(out, used, maxOutput))
+        if (used == out.size() && !grow(out, used, maxOutput, data.size()))
             return bombError(CompressionType::Zstd, maxOutput);
         ZSTD_outBuffer ob{out.data() + used, size_t(out.size() - used), 0};
         const size_t hint = ZSTD_decompressStream(ds.get(), &ob, &in);
@@ -95,7 +107,7 @@ Result<QByteArray> decompressZstd(const QByteArray &data, qsizetype maxOutput)
     }
     if (used > maxOutput)
         return bombError(CompressionType::Zstd, maxOutput);
-    out.resize(used);
+    finish(out, used);
     return out;
 }
 
@@ -111,7 +123,7 @@ Result<QByteArray> decompressLz4(const QByteArray &data, qsizetype maxOutput)
     qsizetype used = 0;
     size_t hint = 1;
     while (hint != 0) {
-        if (used == out.size() && !grow(out, used, maxOutput))
+        if (used == out.size() && !grow(out, used, maxOutput, data.size()))
             return bombError(CompressionType::Lz4, maxOutput);
         size_t dstSize = size_t(out.size() - used);
         size_t srcSize = remaining;
@@ -129,7 +141,7 @@ Result<QByteArray> decompressLz4(const QByteArray &data, qsizetype maxOutput)
     }
     if (used > maxOutput)
         return bombError(CompressionType::Lz4, maxOutput);
-    out.resize(used);
+    finish(out, used);
     return out;
 }
 
@@ -176,7 +188,7 @@ Result<QByteArray> compress(const QByteArray &data, CompressionType type, int le
                       uLong(data.size()), std::clamp(level, 0, 9));
         if (rc != Z_OK)
             return makeError(Error::Code::InvalidArgument, QStringLiteral("zlib compression failed (%1)").arg(rc));
-        out.resize(qsizetype(size));
+        finish(out, qsizetype(size));
         return out;
     }
     case CompressionType::Zstd: {
@@ -186,7 +198,7 @@ Result<QByteArray> compress(const QByteArray &data, CompressionType type, int le
         if (ZSTD_isError(n))
             return makeError(Error::Code::InvalidArgument,
                              QStringLiteral("zstd compression failed: %1").arg(QLatin1String(ZSTD_getErrorName(n))));
-        out.resize(qsizetype(n));
+        finish(out, qsizetype(n));
         return out;
     }
     case CompressionType::Lz4: {
@@ -199,7 +211,7 @@ Result<QByteArray> compress(const QByteArray &data, CompressionType type, int le
         if (LZ4F_isError(n))
             return makeError(Error::Code::InvalidArgument,
                              QStringLiteral("lz4 compression failed: %1").arg(QLatin1String(LZ4F_getErrorName(n))));
-        out.resize(qsizetype(n));
+        finish(out, qsizetype(n));
         return out;
     }
     }

@@ -5,6 +5,8 @@
 
 #include <QtEndian>
 
+#include <cstring>
+
 #include <zlib.h>
 
 namespace mq {
@@ -62,12 +64,29 @@ private:
     Error m_error;
 };
 
-bool readHost(FieldReader &r, bool v6, const char *field, HostAndPort &host, Error &error)
+// Messages in one body mostly share topic and hosts: reusing the previous message's values
+// (implicitly shared) saves allocations per message.
+struct DecodeCache {
+    QByteArray topicBytes;
+    QString topic;
+    QByteArray hostBytes[2]; // born, store: address + port as stored
+    HostAndPort host[2];
+    QString storeHostHex; // offsetMsgId prefix of host[1]
+};
+
+bool readHost(FieldReader &r, bool v6, const char *field, HostAndPort &host, Error &error, QByteArray &cachedBytes,
+              HostAndPort &cached)
 {
     const int ipLength = v6 ? 16 : 4;
     if (!r.need(ipLength + 4, field)) {
         error = r.error();
         return false;
+    }
+    const auto *raw = reinterpret_cast<const char *>(r.here());
+    if (cachedBytes.size() == ipLength + 4 && memcmp(cachedBytes.constData(), raw, size_t(ipLength + 4)) == 0) {
+        host = cached;
+        r.skip(ipLength + 4);
+        return true;
     }
     if (v6)
         host.address = QHostAddress(reinterpret_cast<const quint8 *>(r.here()));
@@ -80,12 +99,14 @@ bool readHost(FieldReader &r, bool v6, const char *field, HostAndPort &host, Err
         return false;
     }
     host.port = quint16(port);
+    cachedBytes = QByteArray(raw, ipLength + 4);
+    cached = host;
     return true;
 }
 
 // One message starting at `start`; `next` receives where the following one starts.
 Result<MessageExt> decodeOne(const QByteArray &data, qsizetype start, int index, const DecodeOptions &options,
-                             qsizetype &next)
+                             DecodeCache &cache, qsizetype &next)
 {
     const qsizetype available = data.size() - start;
     FieldReader head(data, start, data.size(), index);
@@ -136,13 +157,18 @@ Result<MessageExt> decodeOne(const QByteArray &data, qsizetype start, int index,
         return r.error();
     m.bornTimestamp = r.take<qint64>();
     Error hostError;
-    if (!readHost(r, m.sysFlag & sysflag::BornHostV6, "BORNHOST", m.bornHost, hostError))
+    if (!readHost(r, m.sysFlag & sysflag::BornHostV6, "BORNHOST", m.bornHost, hostError, cache.hostBytes[0],
+                  cache.host[0]))
         return hostError;
     if (!r.need(8, "STORETIMESTAMP"))
         return r.error();
     m.storeTimestamp = r.take<qint64>();
-    if (!readHost(r, m.sysFlag & sysflag::StoreHostV6, "STOREHOST", m.storeHost, hostError))
+    const QByteArray previousStoreHost = cache.hostBytes[1];
+    if (!readHost(r, m.sysFlag & sysflag::StoreHostV6, "STOREHOST", m.storeHost, hostError, cache.hostBytes[1],
+                  cache.host[1]))
         return hostError;
+    if (cache.storeHostHex.isEmpty() || cache.hostBytes[1] != previousStoreHost)
+        cache.storeHostHex = hexEncode(cache.hostBytes[1]);
     if (!r.need(4, "RECONSUMETIMES"))
         return r.error();
     m.reconsumeTimes = r.take<qint32>();
@@ -188,7 +214,13 @@ Result<MessageExt> decodeOne(const QByteArray &data, qsizetype start, int index,
     const qsizetype topicLength = v2 ? qsizetype(r.take<quint16>()) : qsizetype(r.take<quint8>());
     if (!r.need(topicLength, "TOPIC"))
         return r.error();
-    m.topic = QString::fromUtf8(reinterpret_cast<const char *>(r.here()), topicLength);
+    const auto *topicBytes = reinterpret_cast<const char *>(r.here());
+    if (cache.topicBytes.size() != topicLength ||
+        memcmp(cache.topicBytes.constData(), topicBytes, size_t(topicLength)) != 0) {
+        cache.topicBytes = QByteArray(topicBytes, topicLength);
+        cache.topic = QString::fromUtf8(cache.topicBytes);
+    }
+    m.topic = cache.topic;
     r.skip(topicLength);
 
     if (!r.need(2, "PROPERTIES length"))
@@ -205,7 +237,9 @@ Result<MessageExt> decodeOne(const QByteArray &data, qsizetype start, int index,
                           .arg(r.pos())
                           .arg(storeSize)
                           .arg(start + storeSize));
-    m.offsetMsgId = encodeOffsetMsgId(m.storeHost, m.commitLogOffset);
+    char offset[8];
+    qToBigEndian(m.commitLogOffset, offset);
+    m.offsetMsgId = cache.storeHostHex + hexEncode(QByteArray::fromRawData(offset, 8));
     next = start + storeSize;
     return m;
 }
@@ -249,11 +283,21 @@ QByteArray storedPropertiesBytes(const MessageExt &msg)
 Result<QList<MessageExt>> decodeMessages(const QByteArray &data, const DecodeOptions &options)
 {
     QList<MessageExt> out;
+    // Hop over TOTALSIZE fields first so the list is allocated once.
+    qsizetype count = 0;
+    for (qsizetype p = 0; p + 4 <= data.size(); ++count) {
+        const qint32 size = qFromBigEndian<qint32>(data.constData() + p);
+        if (size < 8)
+            break;
+        p += size;
+    }
+    out.reserve(count + 1);
+    DecodeCache cache;
     qsizetype pos = 0;
     int index = 0;
     while (pos < data.size()) {
         qsizetype next = pos;
-        auto message = decodeOne(data, pos, index, options, next);
+        auto message = decodeOne(data, pos, index, options, cache, next);
         if (!message)
             return message.error();
         out.append(std::move(*message));

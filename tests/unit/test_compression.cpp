@@ -135,10 +135,7 @@ private Q_SLOTS:
         QVERIFY(out.error().message.contains(QStringLiteral("67108864")));
     }
 
-    void garbageIsASpecificError_data()
-    {
-        addTypes();
-    }
+    void garbageIsASpecificError_data() { addTypes(); }
     void garbageIsASpecificError()
     {
         QFETCH(CompressionType, type);
