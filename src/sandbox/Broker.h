@@ -1,0 +1,134 @@
+#pragma once
+
+#include "BrokerOptions.h"
+#include "ClientRegistry.h"
+#include "ConsumerOffsets.h"
+#include "MessageStore.h"
+#include "RemotingCommand.h"
+#include "TopicConfigs.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+#include <optional>
+
+class QTimer;
+
+namespace mq::sandbox {
+
+class DelayService;
+class NameServer;
+class RemotingServer;
+class ServerConnection;
+
+// A RocketMQ 4.9.8 broker in miniature: the requests a client or console sends a broker,
+// answered the way the recorded broker answers them (see ../shared/fixtures).
+class Broker : public QObject {
+    Q_OBJECT
+
+public:
+    explicit Broker(BrokerOptions options, QObject *parent = nullptr);
+    ~Broker() override;
+
+    // Opens the store (recovering DIR) and starts listening.
+    Status start();
+    // Stops listening, answers no more, flushes the commit log, offsets and delay progress.
+    void stop();
+    QString address() const; // "127.0.0.1:10911", also the store host inside offsetMsgIds
+    const BrokerOptions &options() const { return m_options; }
+
+    // Registers this broker's topics with `nameServer` now and after every topic change.
+    void attachNameServer(NameServer *nameServer);
+
+    MessageStore &store() { return *m_store; }
+    TopicConfigs &topics() { return m_topics; }
+    ConsumerOffsets &consumerOffsets() { return m_offsets; }
+    const ClientRegistry &clients() const { return m_clients; }
+    int heldPullCount() const;
+
+Q_SIGNALS:
+    void messageStored(const QString &topic, int queueId, qint64 queueOffset);
+
+private:
+    friend class DelayService;
+
+    void handle(ServerConnection *connection, const RemotingCommand &request);
+    void reply(ServerConnection *connection, const RemotingCommand &request, const RemotingCommand &response);
+    void onConnectionClosed(ServerConnection *connection);
+    void registerWithNameServers();
+    void registerTopic(const TopicConfig &config);
+
+    // send (BrokerSend.cpp)
+    RemotingCommand sendMessage(ServerConnection *connection, const RemotingCommand &request);
+    RemotingCommand sendBatch(ServerConnection *connection, const RemotingCommand &request);
+    RemotingCommand consumerSendMsgBack(const RemotingCommand &request);
+    std::optional<RemotingCommand> checkSendTopic(ServerConnection *connection, const RemotingCommand &request,
+                                                  const QString &topic, const QString &defaultTopic,
+                                                  int defaultQueueNums, int queueId, int topicSysFlag,
+                                                  TopicConfig &config);
+    // CommitLog.putMessage: a delayLevel > 0 parks the message in SCHEDULE_TOPIC_XXXX.
+    Result<AppendResult> putMessage(MessageExt msg, int delayLevel);
+    std::optional<QString> putFailureRemark(const Error &error) const;
+    int randomQueue(int queueNums) const;
+
+    // pull (BrokerPull.cpp)
+    std::optional<RemotingCommand> pullMessage(ServerConnection *connection, const RemotingCommand &request,
+                                               bool allowSuspend);
+    void onMessageArrived(const QString &topic, int queueId, qint64 maxOffset, qint64 tagsCode);
+    void checkHeldPulls();
+    void wakeHeldPull(qint64 id);
+
+    // offsets and lookups (BrokerQuery.cpp)
+    RemotingCommand queryMessage(const RemotingCommand &request);
+    RemotingCommand viewMessageById(const RemotingCommand &request);
+    RemotingCommand queueOffset(const RemotingCommand &request);
+    RemotingCommand queryConsumerOffset(const RemotingCommand &request);
+    RemotingCommand updateConsumerOffset(const RemotingCommand &request);
+
+    // clients and admin (BrokerAdmin.cpp)
+    RemotingCommand heartbeat(ServerConnection *connection, const RemotingCommand &request);
+    RemotingCommand unregisterClient(ServerConnection *connection, const RemotingCommand &request);
+    RemotingCommand consumerList(const RemotingCommand &request);
+    RemotingCommand createTopic(const RemotingCommand &request);
+    RemotingCommand consumeStats(const RemotingCommand &request);
+    RemotingCommand consumerConnections(const RemotingCommand &request);
+    RemotingCommand resetOffset(const RemotingCommand &request);
+    void forwardToConsumer(ServerConnection *connection, const RemotingCommand &request); // 307 / 309
+    void notifyConsumerIdsChanged(const QStringList &groups);
+    void recordPulled(const QString &group, const QString &topic, int count);
+    double consumeTps(const QString &group, const QString &topic) const;
+
+    BrokerOptions m_options;
+    RemotingServer *m_server;
+    MessageStore *m_store;
+    DelayService *m_delay;
+    TopicConfigs m_topics;
+    ConsumerOffsets m_offsets;
+    ClientRegistry m_clients;
+    QList<QPointer<NameServer>> m_nameServers;
+    QTimer *m_persistTimer;
+    QTimer *m_holdTimer;
+    bool m_running = false;
+
+    struct HeldPull {
+        QPointer<ServerConnection> connection;
+        RemotingCommand request;
+        QString topic;
+        int queueId = 0;
+        qint64 offset = 0;
+        SubscriptionData subscription;
+        QTimer *timeout = nullptr;
+    };
+    QHash<qint64, HeldPull> m_held;
+    qint64 m_nextHeldId = 1;
+
+    struct PullSample {
+        qint64 at;
+        int count;
+    };
+    QHash<QString, QList<PullSample>> m_pullStats; // "topic@group"
+};
+
+} // namespace mq::sandbox
