@@ -63,6 +63,11 @@ void FakeServer::onReadyRead(QTcpSocket *socket)
             return;
         const mq::RemotingCommand cmd = std::move(**next);
         m_received.append(cmd);
+        if (!cmd.isResponse() && m_closeOnRequest) {
+            Q_EMIT frameReceived();
+            socket->abort();
+            return;
+        }
         if (!cmd.isResponse() && m_responder) {
             if (auto response = m_responder(cmd))
                 socket->write(mq::frame::encode(*response));

@@ -26,6 +26,8 @@ public:
     quint16 port() const { return m_server.serverPort(); }
     QString address() const { return QStringLiteral("127.0.0.1:%1").arg(port()); }
     void setResponder(Responder responder) { m_responder = std::move(responder); }
+    // Abort the connection instead of answering whenever a request arrives (a dying broker).
+    void setCloseOnRequest(bool close) { m_closeOnRequest = close; }
 
     // Frames received (requests and responses), in arrival order.
     const QList<mq::RemotingCommand> &received() const { return m_received; }
@@ -53,6 +55,7 @@ private:
     QList<mq::RemotingCommand> m_received;
     Responder m_responder;
     int m_connections = 0;
+    bool m_closeOnRequest = false;
 };
 
 // The response a broker sends for `request`: same opaque, response flag.
