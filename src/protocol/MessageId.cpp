@@ -164,8 +164,11 @@ QHostAddress UniqueKeyGenerator::hostAddress()
             // UtilAll.isInternalV6IP: any-local, link-local, site-local (fec0::/10), loopback.
             const Q_IPV6ADDR v6 = a.toIPv6Address();
             const bool siteLocal = v6[0] == 0xfe && (v6[1] & 0xc0) == 0xc0;
-            if (!a.isLinkLocal() && !siteLocal && !a.isMulticast())
-                return QHostAddress(a.toString().section(QLatin1Char('%'), 0, 0)); // drop a scope id
+            if (!a.isLinkLocal() && !siteLocal && !a.isMulticast()) {
+                QHostAddress global = a;
+                global.setScopeId(QString()); // the id carries 16 bytes, no scope
+                return global;
+            }
         }
     }
     return privateV4.isNull() ? QHostAddress(QHostAddress::LocalHost) : privateV4;
