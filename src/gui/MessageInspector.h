@@ -1,0 +1,41 @@
+#pragma once
+
+#include "Message.h"
+
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui {
+class MessageInspector;
+}
+
+namespace mq::gui {
+
+// Every field and property of one message, the body in a viewer, and copy buttons.
+class MessageInspector : public QWidget {
+    Q_OBJECT
+public:
+    explicit MessageInspector(QWidget *parent = nullptr);
+    ~MessageInspector() override;
+
+    void showMessage(const mq::MessageExt &message);
+    void clear();
+    bool hasMessage() const { return m_hasMessage; }
+    // (field, value) pairs as shown, for tests and copy-all.
+    QList<QPair<QString, QString>> fields() const;
+
+    static QString describeSysFlag(int sysFlag);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void render();
+    void copySelectedValue();
+    std::unique_ptr<Ui::MessageInspector> ui;
+    MessageExt m_message;
+    bool m_hasMessage = false;
+};
+
+} // namespace mq::gui
