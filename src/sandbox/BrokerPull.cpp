@@ -168,6 +168,7 @@ std::optional<RemotingCommand> Broker::pullMessage(ServerConnection *connection,
         held.subscription = subscription;
         held.timeout = new QTimer(this);
         held.timeout->setSingleShot(true);
+        held.timeout->setTimerType(Qt::PreciseTimer);
         connect(held.timeout, &QTimer::timeout, this, [this, id] { wakeHeldPull(id); });
         held.timeout->start(int(qBound<qint64>(0, header.suspendTimeoutMillis, 24LL * 3600 * 1000)));
         m_held.insert(id, held);

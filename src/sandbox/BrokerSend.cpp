@@ -183,9 +183,13 @@ RemotingCommand Broker::sendMessage(ServerConnection *connection, const Remoting
     const qsizetype peak = props.entries().size();
     Properties stored = props;
     stored.remove(prop::WaitStoreMsgOk);
+    // A delayed message is re-serialized from the map, where WAIT was put back after the
+    // removal: last in its bucket.
+    Properties map = stored;
+    if (props.contains(prop::WaitStoreMsgOk))
+        map.insert(prop::WaitStoreMsgOk, props.value(prop::WaitStoreMsgOk));
     const int delayLevel = props.value(prop::DelayTimeLevel).toInt();
-    // A delayed message is re-serialized from the map, which still holds WAIT.
-    msg.properties = javaOrdered(delayLevel > 0 && msg.topic == header.topic ? props : stored, peak);
+    msg.properties = javaOrdered(delayLevel > 0 && msg.topic == header.topic ? map : stored, peak);
     msg.rawProperties = encodeProperties(msg.properties);
 
     auto result = putMessage(msg, msg.topic == header.topic ? delayLevel : 0);
