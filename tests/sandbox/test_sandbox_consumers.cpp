@@ -1,0 +1,312 @@
+// Consumers as the broker sees them: heartbeats, membership notifications, consumer lists and
+// connections, consume stats, offset resets pushed to clients and running info forwarded to
+// them. Recorded client frames are replayed; the recorded broker frames decide.
+#include "AdminData.h"
+#include "Broker.h"
+#include "Headers.h"
+#include "NameServer.h"
+#include "Sandbox.h"
+#include "SandboxTestSupport.h"
+
+#include <QtTest>
+
+using namespace mq;
+using namespace mq::sandbox;
+
+namespace {
+
+const QString kTopic = QStringLiteral("fixture-topic");
+const QString kGroup = QStringLiteral("fixture-consumer");
+const QString kRecordedClientAddr = QStringLiteral("127.0.0.1:52688");
+
+void replayRecordedProducer(Sandbox &sandbox, RawClient &producer)
+{
+    producer.sendRaw(fixtures::frameBySeq(5)->bytes);
+    QVERIFY(producer.waitForResponse(4));
+    for (int seq : {34, 39, 41, 43, 45, 47})
+        producer.sendRaw(fixtures::frameBySeq(seq)->bytes);
+    QTRY_COMPARE(sandbox.broker()->store().maxOffset(kTopic, 3), 2);
+}
+
+// The recorded frame with its opaque replaced (for requests the recording made several times).
+QByteArray withOpaque(int seq, int opaque)
+{
+    RemotingCommand cmd = sbtest::fixtureCommand(seq);
+    cmd.opaque = opaque;
+    return frame::encode(cmd);
+}
+
+RemotingCommand heartbeatAs(const QString &clientId, const QString &group)
+{
+    HeartbeatData data;
+    data.clientID = clientId;
+    ConsumerData consumer;
+    consumer.groupName = group;
+    consumer.subscriptionDataSet.append(SubscriptionData::fromTagExpression(kTopic, QStringLiteral("*"), 1));
+    data.consumerDataSet.append(consumer);
+    RemotingCommand cmd = RemotingCommand::request(RequestCode::HeartBeat, {}, data.toJson());
+    cmd.language = LanguageCode::JAVA;
+    return cmd;
+}
+
+QStringList consumerIds(RawClient &client, const QString &group)
+{
+    auto reply = client.call(request(RequestCode::GetConsumerListByGroup, {{"consumerGroup", group}}));
+    if (!reply || reply->code != 0)
+        return {};
+    auto ids = ConsumerIdList::parse(reply->body);
+    return ids ? ids->consumerIdList : QStringList();
+}
+
+int countCode(const RawClient &client, int code)
+{
+    int n = 0;
+    for (const auto &r : client.serverRequests())
+        n += r.code == code;
+    return n;
+}
+
+} // namespace
+
+class TestSandboxConsumers : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void heartbeatNotifiesTheGroupThenAnswers()
+    {
+        Sandbox sandbox;
+        QVERIFY(sandbox.start());
+        RawClient consumer;
+        QVERIFY(consumer.connectTo(sandbox.brokerAddress()));
+        consumer.sendRaw(fixtures::frameBySeq(56)->bytes);
+        auto reply = consumer.waitForResponse(22);
+        QVERIFY(reply);
+        QCOMPARE(frame::encode(*reply), fixtures::frameBySeq(60)->bytes);
+        // As recorded (59 before 60): NOTIFY_CONSUMER_IDS_CHANGED arrives first, oneway.
+        QCOMPARE(consumer.received().size(), 2);
+        RemotingCommand notify = consumer.received().first();
+        RemotingCommand recorded = sbtest::fixtureCommand(59);
+        notify.opaque = recorded.opaque;
+        QCOMPARE(frame::encode(notify), fixtures::frameBySeq(59)->bytes);
+
+        // The group's retry topic now exists, with the recorded route (105 -> 106).
+        RawClient ns;
+        QVERIFY(ns.connectTo(sandbox.nameServerAddress()));
+        ns.sendRaw(fixtures::frameBySeq(105)->bytes);
+        auto route = ns.waitForResponse(74);
+        QVERIFY(route);
+        QCOMPARE(route->body, sbtest::withAddress(sbtest::fixtureCommand(106).body, sandbox.brokerAddress()));
+
+        // The recorded consumer list request gets the recorded answer (61 -> 62).
+        consumer.sendRaw(fixtures::frameBySeq(61)->bytes);
+        auto list = consumer.waitForResponse(30);
+        QVERIFY(list);
+        QCOMPARE(frame::encode(*list), fixtures::frameBySeq(62)->bytes);
+
+        // A repeated heartbeat changes nothing and notifies no one.
+        consumer.sendRaw(withOpaque(56, 500));
+        QVERIFY(consumer.waitForResponse(500));
+        QCOMPARE(countCode(consumer, 40), 1);
+    }
+
+    void membershipChangesNotifyTheRest()
+    {
+        Sandbox sandbox;
+        QVERIFY(sandbox.start());
+        RawClient a, b, admin;
+        QVERIFY(a.connectTo(sandbox.brokerAddress()));
+        QVERIFY(b.connectTo(sandbox.brokerAddress()));
+        QVERIFY(admin.connectTo(sandbox.brokerAddress()));
+        QVERIFY(a.call(heartbeatAs(QStringLiteral("10.0.0.1@a"), QStringLiteral("grp"))));
+        QCOMPARE(countCode(a, 40), 1);
+        QVERIFY(b.call(heartbeatAs(QStringLiteral("10.0.0.2@b"), QStringLiteral("grp"))));
+        QTRY_COMPARE(countCode(a, 40), 2); // a hears about b
+        QCOMPARE(countCode(b, 40), 1);
+        QCOMPARE(consumerIds(admin, QStringLiteral("grp")),
+                 (QStringList{QStringLiteral("10.0.0.1@a"), QStringLiteral("10.0.0.2@b")}));
+
+        // b's socket closes: b is gone and a is told.
+        b.disconnectNow();
+        QTRY_COMPARE(countCode(a, 40), 3);
+        QCOMPARE(consumerIds(admin, QStringLiteral("grp")), QStringList{QStringLiteral("10.0.0.1@a")});
+
+        // a unregisters: the group is gone.
+        auto unregistered = a.call(request(RequestCode::UnregisterClient, {{"clientID", QStringLiteral("10.0.0.1@a")},
+                                                                           {"consumerGroup", QStringLiteral("grp")}}));
+        QVERIFY(unregistered);
+        QCOMPARE(unregistered->code, 0);
+        QVERIFY(unregistered->extFields && unregistered->extFields->isEmpty()); // "extFields":{} as recorded (234)
+        auto none =
+            admin.call(request(RequestCode::GetConsumerListByGroup, {{"consumerGroup", QStringLiteral("grp")}}));
+        QVERIFY(none);
+        QCOMPARE(none->code, int(ResponseCode::SystemError));
+        QCOMPARE(none->remark.value_or(QString()), QStringLiteral("no consumer for this group, grp"));
+        auto offline =
+            admin.call(request(RequestCode::GetConsumerConnectionList, {{"consumerGroup", QStringLiteral("grp")}}));
+        QVERIFY(offline);
+        QCOMPARE(offline->code, int(ResponseCode::ConsumerNotOnline));
+        QCOMPARE(offline->remark.value_or(QString()), QStringLiteral("the consumer group[grp] not online"));
+    }
+
+    void consumerConnectionMatchesTheRecording()
+    {
+        Sandbox sandbox;
+        QVERIFY(sandbox.start());
+        RawClient consumer, admin;
+        QVERIFY(consumer.connectTo(sandbox.brokerAddress()));
+        QVERIFY(admin.connectTo(sandbox.brokerAddress()));
+        consumer.sendRaw(fixtures::frameBySeq(122)->bytes); // the recorded consumer's last subscriptions
+        QVERIFY(consumer.waitForResponse(92));
+        admin.sendRaw(fixtures::frameBySeq(155)->bytes);
+        auto reply = admin.waitForResponse(126);
+        QVERIFY(reply);
+        RemotingCommand expected = sbtest::fixtureCommand(156);
+        expected.body.replace(kRecordedClientAddr.toUtf8(), consumer.localAddress().toUtf8());
+        QCOMPARE(QString::fromUtf8(reply->body), QString::fromUtf8(expected.body));
+        QCOMPARE(frame::encode(*reply), frame::encode(expected));
+    }
+
+    void consumeStatsMatchTheRecording()
+    {
+        SandboxOptions options;
+        options.broker.delayTimeScale = 0.001;
+        Sandbox sandbox(options);
+        QVERIFY(sandbox.start());
+        RawClient producer, consumer, admin;
+        QVERIFY(producer.connectTo(sandbox.brokerAddress()));
+        QVERIFY(consumer.connectTo(sandbox.brokerAddress()));
+        QVERIFY(admin.connectTo(sandbox.brokerAddress()));
+        replayRecordedProducer(sandbox, producer);
+        QTRY_COMPARE(sandbox.broker()->store().maxOffset(kTopic, 1), 1); // the delayed message arrived
+        consumer.sendRaw(fixtures::frameBySeq(122)->bytes);
+        QVERIFY(consumer.waitForResponse(92));
+        // As recorded, the first message goes back once (reconsume later) into %RETRY%.
+        const auto *first = sandbox.broker()->store().queue(kTopic, 2);
+        ConsumerSendMsgBackRequestHeader back;
+        back.offset = first->at(0).phyOffset;
+        back.group = kGroup;
+        back.delayLevel = 0;
+        back.maxReconsumeTimes = 16;
+        auto sentBack = consumer.call(RemotingCommand::request(RequestCode::ConsumerSendMsgBack, back.toExtFields()));
+        QVERIFY(sentBack);
+        QCOMPARE(frame::encode(*sentBack).mid(8), [&] {
+            RemotingCommand r = sbtest::fixtureCommand(111);
+            r.opaque = sentBack->opaque;
+            return frame::encode(r).mid(8);
+        }());
+        QTRY_COMPARE(sandbox.broker()->store().maxOffset(QStringLiteral("%RETRY%fixture-consumer"), 0), 1);
+        for (int seq : {136, 137, 138, 139, 140}) // the recorded commits
+            consumer.sendRaw(fixtures::frameBySeq(seq)->bytes);
+        QTRY_COMPARE(sandbox.broker()->consumerOffsets().query(kGroup, kTopic, 1), 1);
+
+        admin.sendRaw(fixtures::frameBySeq(151)->bytes);
+        auto reply = admin.waitForResponse(122);
+        QVERIFY(reply);
+        QCOMPARE(reply->code, 0);
+        auto ours = ConsumeStats::parse(reply->body);
+        auto recorded = ConsumeStats::parse(sbtest::fixtureCommand(152).body);
+        QVERIFY(ours);
+        QVERIFY(recorded);
+        QCOMPARE(ours->offsetTable.keys(), recorded->offsetTable.keys()); // same queues, Java HashMap order
+        for (const auto &[mq, theirs] : recorded->offsetTable.entries()) {
+            const OffsetWrapper *mine = ours->offsetTable.find(mq);
+            QVERIFY(mine);
+            QCOMPARE(mine->brokerOffset, theirs.brokerOffset);
+            QCOMPARE(mine->consumerOffset, theirs.consumerOffset);
+            QCOMPARE(mine->lastTimestamp,
+                     sandbox.broker()->store().storeTimestamp(mq.topic, mq.queueId, mine->consumerOffset - 1));
+        }
+        QVERIFY(ours->consumeTps >= 0);
+    }
+
+    void resetOffsetIsPushedToOnlineConsumers()
+    {
+        Sandbox sandbox;
+        QVERIFY(sandbox.start());
+        RawClient producer, consumer, admin;
+        QVERIFY(producer.connectTo(sandbox.brokerAddress()));
+        QVERIFY(consumer.connectTo(sandbox.brokerAddress()));
+        QVERIFY(admin.connectTo(sandbox.brokerAddress()));
+        replayRecordedProducer(sandbox, producer);
+        consumer.sendRaw(fixtures::frameBySeq(122)->bytes);
+        QVERIFY(consumer.waitForResponse(92));
+        for (int seq : {130, 131, 132, 133})
+            consumer.sendRaw(fixtures::frameBySeq(seq)->bytes);
+        QTRY_COMPARE(sandbox.broker()->consumerOffsets().query(kGroup, kTopic, 1), 1);
+
+        admin.sendRaw(fixtures::frameBySeq(175)->bytes); // reset to timestamp 0, isForce
+        auto reply = admin.waitForResponse(146);
+        QVERIFY(reply);
+        QCOMPARE(frame::encode(*reply), fixtures::frameBySeq(176)->bytes);
+        auto pushed = consumer.waitForServerRequest(int(RequestCode::ResetConsumerClientOffset));
+        QVERIFY(pushed);
+        RemotingCommand expected = sbtest::fixtureCommand(177); // isForce "false", as 4.9.8 forwards it
+        expected.opaque = pushed->opaque;
+        QCOMPARE(frame::encode(*pushed), frame::encode(expected));
+    }
+
+    void resetOffsetOfAnOfflineGroup()
+    {
+        SandboxOptions strict;
+        strict.broker.resetOffsetWhenOffline = false;
+        for (bool lenient : {true, false}) {
+            Sandbox sandbox(lenient ? SandboxOptions() : strict);
+            QVERIFY(sandbox.start());
+            RawClient producer, admin;
+            QVERIFY(producer.connectTo(sandbox.brokerAddress()));
+            QVERIFY(admin.connectTo(sandbox.brokerAddress()));
+            replayRecordedProducer(sandbox, producer);
+            producer.sendRaw(fixtures::frameBySeq(130)->bytes); // the group committed 4 on queue 2
+            QTRY_COMPARE(sandbox.broker()->consumerOffsets().query(kGroup, kTopic, 2), 4);
+            admin.sendRaw(fixtures::frameBySeq(175)->bytes);
+            auto reply = admin.waitForResponse(146);
+            QVERIFY(reply);
+            if (lenient) {
+                QCOMPARE(reply->code, 0);
+                QCOMPARE(sandbox.broker()->consumerOffsets().query(kGroup, kTopic, 2), 0);
+                QCOMPARE(reply->body, sbtest::fixtureCommand(176).body);
+            } else {
+                QCOMPARE(reply->code, int(ResponseCode::ConsumerNotOnline));
+                QCOMPARE(reply->remark.value_or(QString()),
+                         QStringLiteral("Consumer not online, so can not reset offset, Group: fixture-consumer "
+                                        "Topic: fixture-topic Timestamp: 0"));
+                QCOMPARE(sandbox.broker()->consumerOffsets().query(kGroup, kTopic, 2), 4);
+            }
+        }
+    }
+
+    void runningInfoIsForwardedToTheConsumer()
+    {
+        Sandbox sandbox;
+        QVERIFY(sandbox.start());
+        RawClient consumer, admin;
+        QVERIFY(consumer.connectTo(sandbox.brokerAddress()));
+        QVERIFY(admin.connectTo(sandbox.brokerAddress()));
+        consumer.setResponder([](const RemotingCommand &) { return sbtest::fixtureCommand(165); });
+        consumer.sendRaw(fixtures::frameBySeq(122)->bytes);
+        QVERIFY(consumer.waitForResponse(92));
+
+        admin.sendRaw(fixtures::frameBySeq(163)->bytes);
+        auto reply = admin.waitForResponse(134);
+        QVERIFY(reply);
+        QCOMPARE(frame::encode(*reply), fixtures::frameBySeq(166)->bytes); // the client's answer, our opaque
+        auto asked = consumer.waitForServerRequest(int(RequestCode::GetConsumerRunningInfo));
+        QVERIFY(asked);
+        RemotingCommand expected = sbtest::fixtureCommand(164);
+        expected.opaque = asked->opaque;
+        QCOMPARE(frame::encode(*asked), frame::encode(expected));
+
+        // Nobody by that id: the broker says so.
+        auto missing =
+            admin.call(request(RequestCode::GetConsumerRunningInfo, {{"consumerGroup", kGroup},
+                                                                     {"clientId", QStringLiteral("nobody")},
+                                                                     {"jstackEnable", QStringLiteral("false")}}));
+        QVERIFY(missing);
+        QCOMPARE(missing->code, int(ResponseCode::SystemError));
+        QCOMPARE(missing->remark.value_or(QString()),
+                 QStringLiteral("The Consumer <fixture-consumer> <nobody> not online"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSandboxConsumers)
+#include "test_sandbox_consumers.moc"
