@@ -113,13 +113,19 @@ void ServerConnection::onReadyRead()
 {
     if (!m_socket)
         return;
+    if (m_closing || m_decoder.failed()) {
+        m_socket->readAll(); // the stream cannot be trusted after a bad frame
+        return;
+    }
     m_decoder.feed(m_socket->readAll());
     // Bound the work per wake-up so one chatty client cannot starve the others.
     for (int handled = 0; handled < 256; ++handled) {
         auto next = m_decoder.next();
         if (!next) {
             qWarning("sandbox: closing %s: %s", qPrintable(m_remoteAddress), qPrintable(next.error().message));
-            close();
+            // Answers to the frames before the bad one still go out, then the socket closes.
+            m_closing = true;
+            m_socket->disconnectFromHost();
             return;
         }
         if (!next->has_value())

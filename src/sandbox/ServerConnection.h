@@ -59,6 +59,7 @@ private:
     QHostAddress m_peerAddress;
     quint16 m_peerPort = 0;
     bool m_closedEmitted = false;
+    bool m_closing = false; // a bad frame was seen: answer what came before it, read nothing more
 };
 
 // Requests the server itself issues share one opaque sequence, like RemotingCommand.requestId.
