@@ -8,8 +8,12 @@ failures=0
 # Options a page mentions: the roff source with its escaped dashes unescaped.
 page_text() { sed 's/\\-/-/g; s/\\f[BIRP]//g' "$man_dir/$1"; }
 options_in() { grep -oE -- '--[a-zA-Z][a-zA-Z0-9-]*' | sort -u; }
-# The part of mqdesk-cli.1 about one command: its .SS heading up to the next heading.
-section_text() { page_text mqdesk-cli.1 | awk -v c="$1" '/^\.S[SH]/ { on = ($1 == ".SS" && ($2 == c || $2 == "\"" c "\"")) } on'; }
+# The part of mqdesk-cli.1 about one command: its .SS heading up to the next heading, plus the
+# CONNECTION OPTIONS section that the networked commands share.
+section_text() {
+  page_text mqdesk-cli.1 | awk -v c="$1" '/^\.S[SH]/ {
+    on = ($1 == ".SS" && ($2 == c || $2 == "\"" c "\"")) || ($1 == ".SH" && $2 == "CONNECTION") } on'
+}
 expect_options() { # expect_options PAGE WHERE TEXT [SKIP_REGEX] < help text
   local page="$1" where="$2" text="$3" skip="${4:-^$}" opt
   for opt in $(options_in | grep -vE -- "$skip"); do
