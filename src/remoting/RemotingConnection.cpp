@@ -161,6 +161,8 @@ void RemotingConnection::close()
 {
     if (m_state == State::Disconnected)
         return;
+    if (m_socket && m_state == State::Connected)
+        m_socket->flush(); // hand queued oneway frames to the kernel before the socket goes
     teardown(makeError(Error::Code::Cancelled, QStringLiteral("connection to %1 closed by the client").arg(m_address)));
 }
 
