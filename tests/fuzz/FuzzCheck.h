@@ -16,6 +16,8 @@
 
 namespace fuzz {
 
+constexpr int kBodyParsers = 10; // fuzz_body_data: parsers selected by the input's first byte
+
 // An invariant violation is a finding: report it and abort so libFuzzer (or the replay
 // driver's signal handler) saves the input.
 [[noreturn]] inline void fail(const char *file, int line, const char *what, const QString &detail = {})

@@ -2,6 +2,7 @@
 
 #include "Compression.h"
 #include "FastJson.h"
+#include "FuzzCheck.h"
 #include "FuzzTargets.h"
 #include "MessageCodec.h"
 #include "RemotingCommand.h"
@@ -128,17 +129,22 @@ QList<QByteArray> rawSeeds(const QString &target, const QString &fixturesDir)
             out.append(mq::frame::encode(asBinary(f.cmd)));
         }
     } else if (target == u"frame_stream") {
-        // One stream per connection, JSON and binary headers; byte 0 seeds the chunking.
+        // Runs of consecutive frames of one connection (a few KiB, so runs stay fast), with
+        // JSON and with binary headers; byte 0 seeds the chunking.
         QMap<QString, QByteArray> streams;
-        for (const auto &f : frames) {
-            QByteArray &json = streams[f.conn + QStringLiteral("-json")];
-            QByteArray &binary = streams[f.conn + QStringLiteral("-binary")];
-            if (json.size() < 16384)
-                json += f.bytes;
-            if (binary.size() < 16384)
-                binary += mq::frame::encode(asBinary(f.cmd));
-        }
         char chunkSeed = 0;
+        auto add = [&](const QString &key, const QByteArray &frame) {
+            QByteArray &s = streams[key];
+            if (!s.isEmpty() && s.size() + frame.size() > 4096) {
+                out.append(char(chunkSeed++) + s);
+                s.clear();
+            }
+            s += frame;
+        };
+        for (const auto &f : frames) {
+            add(f.conn + QStringLiteral("-json"), f.bytes);
+            add(f.conn + QStringLiteral("-binary"), mq::frame::encode(asBinary(f.cmd)));
+        }
         for (const QByteArray &s : std::as_const(streams))
             out.append(char(chunkSeed++) + s);
     } else if (target == u"header_json") {
@@ -147,18 +153,22 @@ QList<QByteArray> rawSeeds(const QString &target, const QString &fixturesDir)
     } else if (target == u"header_rocketmq") {
         for (const auto &f : frames)
             out.append(mq::frame::encodeHeader(asBinary(f.cmd)));
-    } else if (target == u"json" || target == u"body_data") {
+    } else if (target == u"body_data") {
+        // Every JSON body for every parser: byte 0 selects the parser.
+        for (const auto &f : frames)
+            if (!f.cmd.body.isEmpty() && mq::json::parse(f.cmd.body))
+                for (int parser = 0; parser < kBodyParsers; ++parser)
+                    out.append(char(parser) + f.cmd.body);
+    } else if (target == u"json") {
         for (const auto &f : frames)
             if (!f.cmd.body.isEmpty() && mq::json::parse(f.cmd.body))
                 out.append(f.cmd.body);
-        if (target == u"json") {
-            for (const auto &f : frames)
-                out.append(mq::frame::encodeHeader(f.cmd));
-            const QByteArray truth = readAll(fixturesDir + QStringLiteral("/ground-truth.jsonl"));
-            for (const QByteArray &line : truth.split('\n'))
-                if (line.startsWith('{'))
-                    out.append(line);
-        }
+        for (const auto &f : frames)
+            out.append(mq::frame::encodeHeader(f.cmd));
+        const QByteArray truth = readAll(fixturesDir + QStringLiteral("/ground-truth.jsonl"));
+        for (const QByteArray &line : truth.split('\n'))
+            if (line.startsWith('{'))
+                out.append(line);
     } else if (target == u"messages") {
         const QList<mq::MessageExt> messages = storedMessages(frames);
         for (const auto &f : frames)

@@ -1,5 +1,5 @@
 // The JSON body parsers (route data, cluster info, topic lists, consume stats, running info,
-// reset offsets, heartbeats, consumer lists and connections), each tried on every input.
+// reset offsets, heartbeats, consumer lists and connections); the first byte picks one.
 // What parses must write JSON that parses again and writes the same bytes; the Java-order
 // sorts and queue derivations must cope with whatever parsed.
 #include "FuzzCheck.h"
@@ -40,16 +40,20 @@ template <typename T, typename... Style> void roundTrip(const QByteArray &input,
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    const QByteArray input = fuzz::bytes(data, size);
-    roundTrip<mq::TopicRouteData>(input, mq::JsonStyle::Standard);
-    roundTrip<mq::TopicRouteData>(input, mq::JsonStyle::Fastjson);
-    roundTrip<mq::ClusterInfo>(input);
-    roundTrip<mq::TopicList>(input);
-    roundTrip<mq::ConsumeStats>(input);
-    roundTrip<mq::ConsumerRunningInfo>(input);
-    roundTrip<mq::ResetOffsetBody>(input);
-    roundTrip<mq::HeartbeatData>(input);
-    roundTrip<mq::ConsumerIdList>(input);
-    roundTrip<mq::ConsumerConnection>(input);
+    if (size < 1)
+        return 0;
+    const QByteArray input = fuzz::bytes(data + 1, size - 1);
+    switch (data[0] % fuzz::kBodyParsers) {
+    case 0: roundTrip<mq::TopicRouteData>(input, mq::JsonStyle::Standard); break;
+    case 1: roundTrip<mq::TopicRouteData>(input, mq::JsonStyle::Fastjson); break;
+    case 2: roundTrip<mq::ClusterInfo>(input); break;
+    case 3: roundTrip<mq::TopicList>(input); break;
+    case 4: roundTrip<mq::ConsumeStats>(input); break;
+    case 5: roundTrip<mq::ConsumerRunningInfo>(input); break;
+    case 6: roundTrip<mq::ResetOffsetBody>(input); break;
+    case 7: roundTrip<mq::HeartbeatData>(input); break;
+    case 8: roundTrip<mq::ConsumerIdList>(input); break;
+    case 9: roundTrip<mq::ConsumerConnection>(input); break;
+    }
     return 0;
 }

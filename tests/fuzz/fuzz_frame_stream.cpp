@@ -40,7 +40,8 @@ QList<Event> decodeAll(const QByteArray &stream, quint32 seed, bool oneShot)
             state ^= state << 13; // xorshift32: cheap, deterministic chunk sizes
             state ^= state >> 17;
             state ^= state << 5;
-            chunk = qMin<qsizetype>(chunk, 1 + state % 37);
+            // Mostly a few hundred bytes, sometimes 1..8 so prefixes and headers get split too.
+            chunk = qMin<qsizetype>(chunk, (state & 3) == 0 ? 1 + (state >> 2) % 8 : 1 + (state >> 2) % 700);
         }
         decoder.feed(stream.mid(pos, chunk));
         pos += chunk;
