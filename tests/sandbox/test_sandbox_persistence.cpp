@@ -1,0 +1,255 @@
+// A sandbox with a data directory keeps everything across a stop and a start: messages (the
+// commit log), the consume queues and the key index rebuilt from it, consumer offsets, topics
+// and delay progress; a torn tail is cut off. The CLI flushes on SIGTERM.
+#include "Broker.h"
+#include "Headers.h"
+#include "NameServer.h"
+#include "Sandbox.h"
+#include "SandboxTestSupport.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace mq;
+using namespace mq::sandbox;
+
+namespace {
+
+const QString kTopic = QStringLiteral("fixture-topic");
+
+SandboxOptions withDir(const QString &dir)
+{
+    SandboxOptions o;
+    o.broker.dataDir = dir;
+    o.broker.delayTimeScale = 0.001;
+    return o;
+}
+
+QByteArray pullBody(RawClient &client, const QString &topic, int queueId)
+{
+    auto reply = client.call(sbtest::pull(QStringLiteral("reader"), topic, queueId, 0));
+    return reply && reply->code == 0 ? reply->body : QByteArray();
+}
+
+QStringList bodiesOf(const QByteArray &pulled)
+{
+    QStringList out;
+    for (const auto &m : sbtest::decodeStored(pulled))
+        out.append(QString::fromUtf8(m.body.toHex()) + u'|' + m.rawProperties);
+    return out;
+}
+
+} // namespace
+
+class TestSandboxPersistence : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void stopAndStartKeepsMessagesOffsetsIndexAndTopics()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QMap<int, QStringList> before;
+        {
+            Sandbox sandbox(withDir(dir.path()));
+            QVERIFY(sandbox.start());
+            RawClient client;
+            QVERIFY(client.connectTo(sandbox.brokerAddress()));
+            client.sendRaw(fixtures::frameBySeq(5)->bytes);
+            QVERIFY(client.waitForResponse(4));
+            for (int seq : {34, 39, 41, 43, 45, 47})
+                client.sendRaw(fixtures::frameBySeq(seq)->bytes);
+            QTRY_COMPARE(sandbox.broker()->store().maxOffset(kTopic, 3), 2);
+            QTRY_COMPARE(sandbox.broker()->store().maxOffset(kTopic, 1), 1); // delayed one delivered
+            for (int seq : {130, 131, 132, 133})
+                client.sendRaw(fixtures::frameBySeq(seq)->bytes);
+            QTRY_COMPARE(sandbox.broker()->consumerOffsets().query(QStringLiteral("fixture-consumer"), kTopic, 1), 1);
+            for (int q = 0; q < 4; ++q)
+                before[q] = bodiesOf(pullBody(client, kTopic, q));
+            QCOMPARE(before[2].size(), 4);
+            sandbox.stop();
+        }
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("commitlog/00000000000000000000"))));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("config/consumerOffset.json"))));
+
+        Sandbox sandbox(withDir(dir.path()));
+        QVERIFY(sandbox.start());
+        RawClient client;
+        QVERIFY(client.connectTo(sandbox.brokerAddress()));
+        for (int q = 0; q < 4; ++q)
+            QCOMPARE(bodiesOf(pullBody(client, kTopic, q)), before[q]);
+        // The delayed message was delivered once, before the stop, and not again.
+        QTRY_COMPARE(sandbox.broker()->store().maxOffset(kTopic, 1), 1);
+        // Consumer offsets (the recorded commits 130..133: 4, 2, 1, 1).
+        for (const auto &[q, offset] : QList<QPair<int, int>>{{2, 4}, {3, 2}, {0, 1}, {1, 1}}) {
+            auto reply = client.call(
+                request(RequestCode::QueryConsumerOffset, {{"consumerGroup", QStringLiteral("fixture-consumer")},
+                                                           {"topic", kTopic},
+                                                           {"queueId", QString::number(q)}}));
+            QVERIFY(reply);
+            QCOMPARE(reply->field(QStringLiteral("offset")).toInt(), offset);
+        }
+        // The key index, rebuilt from the log.
+        client.sendRaw(fixtures::frameBySeq(145)->bytes);
+        auto byKey = client.waitForResponse(113);
+        QVERIFY(byKey);
+        QCOMPARE(byKey->code, 0);
+        QCOMPARE(sbtest::decodeStored(byKey->body).size(), 1);
+        // The explicitly created topic (4 queues, perm 6) is routed again.
+        RawClient ns;
+        QVERIFY(ns.connectTo(sandbox.nameServerAddress()));
+        ns.sendRaw(fixtures::frameBySeq(31)->bytes);
+        auto route = ns.waitForResponse(0);
+        QVERIFY(route);
+        QCOMPARE(route->body, sbtest::withAddress(sbtest::fixtureCommand(32).body, sandbox.brokerAddress()));
+        // New messages continue the queues.
+        auto sent = client.call(sbtest::sendV2(kTopic, 2, QString(), "after restart"));
+        QVERIFY(sent);
+        QCOMPARE(sent->field(QStringLiteral("queueOffset")), QStringLiteral("4"));
+    }
+
+    void aTornTailIsCutOffOnStart()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        {
+            Sandbox sandbox(withDir(dir.path()));
+            QVERIFY(sandbox.start());
+            RawClient client;
+            QVERIFY(client.connectTo(sandbox.brokerAddress()));
+            for (int i = 0; i < 3; ++i)
+                QVERIFY(client.call(sbtest::sendV2(QStringLiteral("torn"), 0, QStringLiteral("KEYS\u0001k%1").arg(i),
+                                                   QByteArray::number(i))));
+        }
+        const QString log = dir.filePath(QStringLiteral("commitlog/00000000000000000000"));
+        QFile f(log);
+        QVERIFY(f.open(QIODevice::Append));
+        const qint64 goodSize = f.size();
+        f.write(QByteArray::fromHex("000000f0daa320a7") + QByteArray(30, '\x01')); // half a message
+        f.close();
+
+        Sandbox sandbox(withDir(dir.path()));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("dropping 38 bytes")));
+        QVERIFY(sandbox.start());
+        QCOMPARE(QFileInfo(log).size(), goodSize);
+        QCOMPARE(sandbox.broker()->store().maxOffset(QStringLiteral("torn"), 0), 3);
+        RawClient client;
+        QVERIFY(client.connectTo(sandbox.brokerAddress()));
+        auto sent = client.call(sbtest::sendV2(QStringLiteral("torn"), 0, QString(), "3"));
+        QVERIFY(sent);
+        QCOMPARE(sent->field(QStringLiteral("queueOffset")), QStringLiteral("3"));
+        QCOMPARE(sbtest::decodeStored(pullBody(client, QStringLiteral("torn"), 0)).size(), 4);
+    }
+
+    void manySendsStayQuickAndRecoverQuickly()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        constexpr int kCount = 20000;
+        qint64 sendMs = 0;
+        {
+            Sandbox sandbox(withDir(dir.path()));
+            QVERIFY(sandbox.start());
+            RawClient client;
+            QVERIFY(client.connectTo(sandbox.brokerAddress()));
+            QVERIFY(client.call(sbtest::sendV2(QStringLiteral("bulk"), 0, QString(), "warm-up")));
+            QElapsedTimer clock;
+            clock.start();
+            int last = 0;
+            for (int i = 0; i < kCount; ++i)
+                last = client.send(sbtest::sendV2(QStringLiteral("bulk"), i % 4,
+                                                  QStringLiteral("KEYS\u0001key-%1\u0002TAGS\u0001T").arg(i),
+                                                  QByteArray(200, 'p')));
+            QVERIFY(client.waitForResponse(last, 60000));
+            sendMs = clock.elapsed();
+            QCOMPARE(sandbox.broker()->store().messageCount(), qint64(kCount + 1));
+        }
+        QElapsedTimer clock;
+        clock.start();
+        Sandbox sandbox(withDir(dir.path()));
+        QVERIFY(sandbox.start());
+        const qint64 recoverMs = clock.elapsed();
+        qInfo("%d pipelined sends of 200 bytes: %lld ms (%.0f msg/s); recovery scan: %lld ms", kCount, sendMs,
+              kCount * 1000.0 / qMax<qint64>(1, sendMs), recoverMs);
+        QCOMPARE(sandbox.broker()->store().messageCount(), qint64(kCount + 1));
+        QVERIFY2(sendMs < 30000, qPrintable(QString::number(sendMs)));
+        QVERIFY2(recoverMs < 30000, qPrintable(QString::number(recoverMs)));
+        RawClient client;
+        QVERIFY(client.connectTo(sandbox.brokerAddress()));
+        QueryMessageRequestHeader q;
+        q.topic = QStringLiteral("bulk");
+        q.key = QStringLiteral("key-12345");
+        auto found = client.call(RemotingCommand::request(RequestCode::QueryMessage, q.toExtFields()));
+        QVERIFY(found);
+        QCOMPARE(found->code, 0);
+        QCOMPARE(sbtest::decodeStored(found->body).first().keys(), QStringList{QStringLiteral("key-12345")});
+    }
+
+    void cliFlushesOnSigtermAndComesBack()
+    {
+#ifndef Q_OS_UNIX
+        QSKIP("SIGTERM is a Unix signal");
+#else
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const auto start = [&](QProcess &p, QString &ns, QString &broker) {
+            p.setProgram(QStringLiteral(MQDESK_CLI));
+            p.setArguments({QStringLiteral("sandbox"), QStringLiteral("--namesrv-port"), QStringLiteral("0"),
+                            QStringLiteral("--broker-port"), QStringLiteral("0"), QStringLiteral("--data"),
+                            dir.path()});
+            p.start();
+            QByteArray out;
+            QTRY_VERIFY_WITH_TIMEOUT((out += p.readAllStandardOutput()).contains("running"), 10000);
+            const QRegularExpression nsRe(QStringLiteral("name server (\\S+)"));
+            const QRegularExpression brokerRe(QStringLiteral("broker broker-a (\\S+)"));
+            ns = nsRe.match(QString::fromUtf8(out)).captured(1);
+            broker = brokerRe.match(QString::fromUtf8(out)).captured(1);
+            QVERIFY2(!ns.isEmpty() && !broker.isEmpty(), out.constData());
+        };
+        QString ns, broker;
+        {
+            QProcess cli;
+            start(cli, ns, broker);
+            RawClient client;
+            QVERIFY(client.connectTo(broker));
+            for (int i = 0; i < 10; ++i)
+                QVERIFY(client.call(sbtest::sendV2(QStringLiteral("cli-topic"), 0, QString(), QByteArray::number(i))));
+            QVERIFY(client.call(request(RequestCode::UpdateConsumerOffset, {{"consumerGroup", QStringLiteral("g")},
+                                                                            {"topic", QStringLiteral("cli-topic")},
+                                                                            {"queueId", QStringLiteral("0")},
+                                                                            {"commitOffset", QStringLiteral("6")}})));
+            cli.terminate(); // SIGTERM
+            QVERIFY(cli.waitForFinished(10000));
+            QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(cli.exitCode(), 0);
+            QVERIFY(cli.readAllStandardOutput().contains("stopped"));
+        }
+        QProcess cli;
+        start(cli, ns, broker);
+        RawClient client;
+        QVERIFY(client.connectTo(broker));
+        QCOMPARE(sbtest::decodeStored(pullBody(client, QStringLiteral("cli-topic"), 0)).size(), 10);
+        auto offset = client.call(request(RequestCode::QueryConsumerOffset, {{"consumerGroup", QStringLiteral("g")},
+                                                                             {"topic", QStringLiteral("cli-topic")},
+                                                                             {"queueId", QStringLiteral("0")}}));
+        QVERIFY(offset);
+        QCOMPARE(offset->field(QStringLiteral("offset")), QStringLiteral("6"));
+        RawClient nsClient;
+        QVERIFY(nsClient.connectTo(ns));
+        auto route = nsClient.call(request(RequestCode::GetRouteInfoByTopic, {{"topic", QStringLiteral("cli-topic")}}));
+        QVERIFY(route);
+        QCOMPARE(route->code, 0);
+        cli.terminate();
+        QVERIFY(cli.waitForFinished(10000));
+        QCOMPARE(cli.exitCode(), 0);
+#endif
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSandboxPersistence)
+#include "test_sandbox_persistence.moc"
