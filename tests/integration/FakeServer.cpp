@@ -1,12 +1,46 @@
 #include "FakeServer.h"
 
+#include <QFile>
+#include <QSslKey>
+#include <QSslServer>
+
 namespace testing {
 
 FakeServer::FakeServer(QObject *parent)
     : QObject(parent)
+    , m_server(std::make_unique<QTcpServer>())
 {
-    m_server.listen(QHostAddress::LocalHost, 0);
-    connect(&m_server, &QTcpServer::newConnection, this, &FakeServer::onNewConnection);
+    listen();
+}
+
+FakeServer::FakeServer(const QSslConfiguration &tls, QObject *parent)
+    : QObject(parent)
+{
+    auto server = std::make_unique<QSslServer>();
+    server->setSslConfiguration(tls);
+    // QSslServer (Qt 6.4) announces handshaken sockets with this signal only.
+    connect(server.get(), &QTcpServer::pendingConnectionAvailable, this, &FakeServer::onNewConnection);
+    m_server = std::move(server);
+    listen();
+}
+
+void FakeServer::listen()
+{
+    m_server->listen(QHostAddress::LocalHost, 0);
+    connect(m_server.get(), &QTcpServer::newConnection, this, &FakeServer::onNewConnection);
+}
+
+QSslConfiguration testTlsConfiguration()
+{
+    const QString dir = QStringLiteral(MQDESK_SOURCE_DIR "/tests/integration/data/");
+    QFile certFile(dir + QStringLiteral("tls-test-cert.pem")), keyFile(dir + QStringLiteral("tls-test-key.pem"));
+    if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
+        qFatal("cannot read the test TLS certificate in %s", qPrintable(dir));
+    QSslConfiguration c = QSslConfiguration::defaultConfiguration();
+    c.setLocalCertificate(QSslCertificate(certFile.readAll(), QSsl::Pem));
+    c.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa, QSsl::Pem));
+    c.setPeerVerifyMode(QSslSocket::VerifyNone);
+    return c;
 }
 
 FakeServer::~FakeServer()
@@ -37,7 +71,7 @@ int FakeServer::openClients() const
 
 void FakeServer::onNewConnection()
 {
-    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         ++m_connections;
         m_clients.append(socket);
         m_decoders.insert(socket, mq::FrameDecoder());
@@ -48,6 +82,8 @@ void FakeServer::onNewConnection()
             Q_EMIT clientDisconnected();
         });
         Q_EMIT clientConnected();
+        if (socket->bytesAvailable() > 0) // a TLS client may have spoken before the server handed us the socket
+            onReadyRead(socket);
     }
 }
 

@@ -70,6 +70,8 @@ private Q_SLOTS:
     void hugeLengthPrefixClosesWithFrameTooLarge();
     void malformedHeaderClosesConnection();
     void rpcHookSignsEveryRequest();
+    void tlsRoundTrip();
+    void tlsVerifyRejectsSelfSignedCertificate();
 };
 
 void TestConnection::requestGetsItsResponse()
@@ -430,6 +432,43 @@ void TestConnection::rpcHookSignsEveryRequest()
         QCOMPARE(sent.field(QStringLiteral("Signature")),
                  mq::AclSigner::signature(*sent.extFields, sent.body, QStringLiteral("sk")));
     }
+}
+
+void TestConnection::tlsRoundTrip()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("no TLS backend");
+    FakeServer server(testing::testTlsConfiguration());
+    server.setResponder([](const RemotingCommand &req) {
+        auto resp = testing::responseTo(req, 0);
+        resp.body = "over tls";
+        return resp;
+    });
+    mq::ConnectionOptions options;
+    options.tls = true; // not verifying, like the Java client's default
+    RemotingConnection conn(server.address(), options);
+    auto result = await(conn.request(numbered(1), 5s));
+    QVERIFY2(result && result->ok(), testing::why(result).constData());
+    QCOMPARE((*result)->body, QByteArray("over tls"));
+    QCOMPARE(server.received().first().field(QStringLiteral("n")), QStringLiteral("1"));
+}
+
+void TestConnection::tlsVerifyRejectsSelfSignedCertificate()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("no TLS backend");
+    FakeServer server(testing::testTlsConfiguration());
+    mq::ConnectionOptions options;
+    options.tls = true;
+    options.tlsVerifyPeer = true;
+    RemotingConnection conn(server.address(), options);
+    auto result = await(conn.request(numbered(1), 5s));
+    QVERIFY(result && !result->ok());
+    QCOMPARE(result->error().code, mq::Error::Code::Network);
+    QVERIFY2(result->error().message.contains(server.address()), testing::why(result).constData());
+    QVERIFY2(result->error().message.contains(QStringLiteral("certificate"), Qt::CaseInsensitive),
+             testing::why(result).constData());
+    QCOMPARE(server.received().size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestConnection)
