@@ -1,6 +1,6 @@
 // A sandbox with a data directory keeps everything across a stop and a start: messages (the
 // commit log), the consume queues and the key index rebuilt from it, consumer offsets, topics
-// and delay progress; a torn tail is cut off. The CLI flushes on SIGTERM.
+// and delay progress; a torn tail is cut off.
 #include "Broker.h"
 #include "Headers.h"
 #include "NameServer.h"
@@ -10,7 +10,6 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -188,66 +187,6 @@ private Q_SLOTS:
         QVERIFY(found);
         QCOMPARE(found->code, 0);
         QCOMPARE(sbtest::decodeStored(found->body).first().keys(), QStringList{QStringLiteral("key-12345")});
-    }
-
-    void cliFlushesOnSigtermAndComesBack()
-    {
-#ifndef Q_OS_UNIX
-        QSKIP("SIGTERM is a Unix signal");
-#else
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        const auto start = [&](QProcess &p, QString &ns, QString &broker) {
-            p.setProgram(QStringLiteral(MQDESK_CLI));
-            p.setArguments({QStringLiteral("sandbox"), QStringLiteral("--namesrv-port"), QStringLiteral("0"),
-                            QStringLiteral("--broker-port"), QStringLiteral("0"), QStringLiteral("--data"),
-                            dir.path()});
-            p.start();
-            QByteArray out;
-            QTRY_VERIFY_WITH_TIMEOUT((out += p.readAllStandardOutput()).contains("running"), 10000);
-            const QRegularExpression nsRe(QStringLiteral("name server (\\S+)"));
-            const QRegularExpression brokerRe(QStringLiteral("broker broker-a (\\S+)"));
-            ns = nsRe.match(QString::fromUtf8(out)).captured(1);
-            broker = brokerRe.match(QString::fromUtf8(out)).captured(1);
-            QVERIFY2(!ns.isEmpty() && !broker.isEmpty(), out.constData());
-        };
-        QString ns, broker;
-        {
-            QProcess cli;
-            start(cli, ns, broker);
-            RawClient client;
-            QVERIFY(client.connectTo(broker));
-            for (int i = 0; i < 10; ++i)
-                QVERIFY(client.call(sbtest::sendV2(QStringLiteral("cli-topic"), 0, QString(), QByteArray::number(i))));
-            QVERIFY(client.call(request(RequestCode::UpdateConsumerOffset, {{"consumerGroup", QStringLiteral("g")},
-                                                                            {"topic", QStringLiteral("cli-topic")},
-                                                                            {"queueId", QStringLiteral("0")},
-                                                                            {"commitOffset", QStringLiteral("6")}})));
-            cli.terminate(); // SIGTERM
-            QVERIFY(cli.waitForFinished(10000));
-            QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
-            QCOMPARE(cli.exitCode(), 0);
-            QVERIFY(cli.readAllStandardOutput().contains("stopped"));
-        }
-        QProcess cli;
-        start(cli, ns, broker);
-        RawClient client;
-        QVERIFY(client.connectTo(broker));
-        QCOMPARE(sbtest::decodeStored(pullBody(client, QStringLiteral("cli-topic"), 0)).size(), 10);
-        auto offset = client.call(request(RequestCode::QueryConsumerOffset, {{"consumerGroup", QStringLiteral("g")},
-                                                                             {"topic", QStringLiteral("cli-topic")},
-                                                                             {"queueId", QStringLiteral("0")}}));
-        QVERIFY(offset);
-        QCOMPARE(offset->field(QStringLiteral("offset")), QStringLiteral("6"));
-        RawClient nsClient;
-        QVERIFY(nsClient.connectTo(ns));
-        auto route = nsClient.call(request(RequestCode::GetRouteInfoByTopic, {{"topic", QStringLiteral("cli-topic")}}));
-        QVERIFY(route);
-        QCOMPARE(route->code, 0);
-        cli.terminate();
-        QVERIFY(cli.waitForFinished(10000));
-        QCOMPARE(cli.exitCode(), 0);
-#endif
     }
 };
 
