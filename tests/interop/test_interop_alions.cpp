@@ -2,18 +2,23 @@
 // sandbox and consuming from it, checked against what our side sends and reads. Keys, tags,
 // properties and bodies must survive byte for byte, compressed and Chinese bodies included.
 #include "Broker.h"
+#include "ClientInstance.h"
 #include "Compression.h"
 #include "Headers.h"
 #include "MessageId.h"
+#include "Producer.h"
 #include "PropertyCodec.h"
+#include "PushConsumer.h"
 #include "Sandbox.h"
 #include "SandboxTestSupport.h"
+#include "TestSupport.h"
 
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -106,6 +111,29 @@ QList<Sample> samples()
         {QStringLiteral("TagA"), {QStringLiteral("big")}, bigJsonBody(), QStringLiteral("big")},
         {QStringLiteral("TagB"), {QStringLiteral("binary")}, binary, QStringLiteral("bin")},
     };
+}
+
+bool writeSpec(const QString &path)
+{
+    QJsonArray spec;
+    for (const auto &s : samples()) {
+        QJsonObject o;
+        o[QStringLiteral("tags")] = s.tags;
+        o[QStringLiteral("keys")] = QJsonArray::fromStringList(s.keys);
+        o[QStringLiteral("props")] = QJsonObject{{QStringLiteral("userProp"), s.userProperty}};
+        o[QStringLiteral("bodyBase64")] = QString::fromLatin1(s.body.toBase64());
+        spec.append(o);
+    }
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(QJsonDocument(spec).toJson()) > 0;
+}
+
+bool createTopic(RawClient &client, const QString &topic)
+{
+    CreateTopicRequestHeader create;
+    create.topic = topic;
+    auto created = client.call(RemotingCommand::request(RequestCode::UpdateAndCreateTopic, create.toExtFields()));
+    return created && created->code == 0;
 }
 
 QByteArray decompressed(const MessageExt &m)
@@ -333,6 +361,109 @@ private Q_SLOTS:
         QCOMPARE(props[QStringLiteral("DELAY")].toString(), QStringLiteral("3"));
         QCOMPARE(props[QStringLiteral("ORIGIN_MESSAGE_ID")].toString(),
                  got.first()[QStringLiteral("msgId")].toString());
+    }
+
+    // Our own client library on the other end: Producer -> sandbox -> ali-ons consumer.
+    void ourProducerIntoAnAliOnsConsumer()
+    {
+        Sandbox sandbox;
+        QVERIFY(sandbox.start());
+        RawClient admin;
+        QVERIFY(admin.connectTo(sandbox.brokerAddress()));
+        QVERIFY(createTopic(admin, QStringLiteral("producer-to-alions")));
+        const auto wanted = samples();
+        NodeRun consumer(m_node, QStringLiteral("alions_consume.js"),
+                         {sandbox.nameServerAddress(), QStringLiteral("producer-to-alions"),
+                          QStringLiteral("alions-consumer-2"), QStringLiteral("TagA || TagB"),
+                          QString::number(wanted.size())});
+        QTRY_VERIFY2_WITH_TIMEOUT(consumer.lines().contains("ready"), qPrintable(consumer.diagnostics()), 30000);
+
+        ClientConfig config;
+        config.nameServer = sandbox.nameServerAddress();
+        ClientInstance client(config);
+        Producer producer(&client, QStringLiteral("mqdesk-producer"));
+        auto started = testing::await(producer.start());
+        QVERIFY(started && started->ok());
+        QHash<QString, SendResult> results;
+        for (const auto &s : wanted) {
+            Message m;
+            m.topic = QStringLiteral("producer-to-alions");
+            m.setTags(s.tags);
+            m.setKeys(s.keys);
+            m.properties.insert(QStringLiteral("userProp"), s.userProperty);
+            m.body = s.body;
+            auto sent = testing::await(producer.send(m));
+            QVERIFY2(sent && sent->ok(), testing::why(sent).constData());
+            results.insert(s.keys.first(), sent->value());
+        }
+        QTRY_VERIFY2_WITH_TIMEOUT(consumer.finished(), qPrintable(consumer.diagnostics()), 60000);
+        QVERIFY2(consumer.process().exitCode() == 0, qPrintable(consumer.diagnostics()));
+        const auto got = consumer.objects();
+        QCOMPARE(got.size(), wanted.size());
+        for (const auto &s : wanted) {
+            const auto it = std::find_if(got.begin(), got.end(), [&](const QJsonObject &o) {
+                return o[QStringLiteral("keys")].toString() == s.keys.join(u' ');
+            });
+            QVERIFY2(it != got.end(), qPrintable(s.keys.join(u' ')));
+            const SendResult &r = results.value(s.keys.first());
+            QCOMPARE(it->value(QStringLiteral("tags")).toString(), s.tags);
+            QCOMPARE(QByteArray::fromBase64(it->value(QStringLiteral("bodyBase64")).toString().toLatin1()), s.body);
+            const QJsonObject props = it->value(QStringLiteral("properties")).toObject();
+            QCOMPARE(props[QStringLiteral("userProp")].toString(), s.userProperty);
+            QCOMPARE(props[QStringLiteral("UNIQ_KEY")].toString(), r.msgId);
+            QCOMPARE(it->value(QStringLiteral("msgId")).toString(), r.offsetMsgId);
+            QCOMPARE(it->value(QStringLiteral("queueId")).toInt(), r.messageQueue.queueId);
+            QCOMPARE(qint64(it->value(QStringLiteral("queueOffset")).toDouble()), r.queueOffset);
+        }
+        testing::await(producer.shutdown());
+        testing::await(client.shutdown());
+    }
+
+    // And the other way: ali-ons producer -> sandbox -> our PushConsumer.
+    void aliOnsProducerIntoOurPushConsumer()
+    {
+        Sandbox sandbox;
+        QVERIFY(sandbox.start());
+        RawClient admin;
+        QVERIFY(admin.connectTo(sandbox.brokerAddress()));
+        QVERIFY(createTopic(admin, QStringLiteral("alions-to-us")));
+
+        ClientConfig config;
+        config.nameServer = sandbox.nameServerAddress();
+        ClientInstance client(config);
+        PushConsumer consumer(QStringLiteral("mqdesk-consumer"), &client);
+        QVERIFY(consumer.subscribe(QStringLiteral("alions-to-us"), QStringLiteral("TagA || TagB")));
+        QList<MessageExt> received;
+        connect(&consumer, &PushConsumer::messagesReceived, this,
+                [&](const QList<MessageExt> &messages) { received += messages; });
+        auto started = testing::await(consumer.start());
+        QVERIFY(started && started->ok());
+        QTRY_COMPARE_WITH_TIMEOUT(consumer.assignedQueues().size(), 4 + 1, 20000); // and %RETRY%mqdesk-consumer
+
+        QTemporaryDir tmp;
+        const QString specFile = tmp.filePath(QStringLiteral("messages.json"));
+        QVERIFY(writeSpec(specFile));
+        NodeRun producer(
+            m_node, QStringLiteral("alions_produce.js"),
+            {sandbox.nameServerAddress(), QStringLiteral("alions-to-us"), QStringLiteral("alions-producer"), specFile});
+        QTRY_VERIFY2_WITH_TIMEOUT(producer.finished(), qPrintable(producer.diagnostics()), 60000);
+        QVERIFY2(producer.process().exitCode() == 0, qPrintable(producer.diagnostics()));
+        const auto results = producer.objects();
+        QTRY_COMPARE_WITH_TIMEOUT(received.size(), samples().size(), 30000);
+        for (qsizetype i = 0; i < results.size(); ++i) {
+            const Sample s = samples()[i];
+            const QString msgId = results[i][QStringLiteral("msgId")].toString();
+            const auto it = std::find_if(received.begin(), received.end(),
+                                         [&](const MessageExt &m) { return m.offsetMsgId == msgId; });
+            QVERIFY2(it != received.end(), qPrintable(msgId));
+            QCOMPARE(it->tags(), s.tags);
+            QCOMPARE(it->keys(), s.keys);
+            QCOMPARE(it->properties.value(QStringLiteral("userProp")), s.userProperty);
+            QCOMPARE(it->body, s.body);   // decompressed by our decoder when ali-ons zipped it
+            QCOMPARE(it->msgId(), msgId); // no UNIQ_KEY: the offsetMsgId is the id
+        }
+        testing::await(consumer.shutdown());
+        testing::await(client.shutdown());
     }
 };
 
