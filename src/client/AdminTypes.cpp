@@ -1,5 +1,7 @@
 #include "AdminTypes.h"
 
+#include "Validators.h"
+
 #include <QDateTime>
 #include <QRegularExpression>
 #include <QTimeZone>
@@ -39,22 +41,10 @@ QString MessageTrack::describe() const
 
 bool isSystemTopic(const QString &topic, const QStringList &clusterOrBrokerNames)
 {
-    static const QStringList systemSet = {
-        QStringLiteral("TBW102"),
-        QStringLiteral("SCHEDULE_TOPIC_XXXX"),
-        QStringLiteral("SCHEDULE_TOPIC_XXXX_V2"),
-        QStringLiteral("BenchmarkTest"),
-        QStringLiteral("RMQ_SYS_TRANS_HALF_TOPIC"),
-        QStringLiteral("RMQ_SYS_TRACE_TOPIC"),
-        QStringLiteral("RMQ_SYS_TRANS_OP_HALF_TOPIC"),
-        QStringLiteral("TRANS_CHECK_MAX_TIME_TOPIC"),
-        QStringLiteral("SELF_TEST_TOPIC"),
-        QStringLiteral("OFFSET_MOVED_EVENT"),
-    };
-    if (systemSet.contains(topic))
+    // TopicValidator.SYSTEM_TOPIC_SET and the rmq_sys_ prefix, then what else a broker keeps for itself.
+    if (validate::isSystemTopic(topic))
         return true;
-    if (topic.startsWith(u"rmq_sys_") || topic.startsWith(u"RMQ_SYS_") || topic.startsWith(u"%RETRY%") ||
-        topic.startsWith(u"%DLQ%"))
+    if (topic.startsWith(u"RMQ_SYS_") || topic.startsWith(u"%RETRY%") || topic.startsWith(u"%DLQ%"))
         return true;
     // MixAll.REPLY_TOPIC_POSTFIX: every broker creates "<cluster>_REPLY_TOPIC".
     if (topic.endsWith(u"_REPLY_TOPIC"))

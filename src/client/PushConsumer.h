@@ -68,6 +68,12 @@ public:
     // running finish, but what they finish is not committed (it comes again: at-least-once).
     QCoro::Task<> shutdown();
 
+    // Stops handing messages to the handler and pulling (DefaultMQPushConsumer.suspend), e.g.
+    // to pause a live view or to stop after N messages; resume() picks up where it stopped.
+    void suspend();
+    void resume();
+    bool isSuspended() const { return m_suspended; }
+
     // The queues this instance pulls now.
     QList<MessageQueue> assignedQueues() const { return m_queues.keys(); }
     // The offset that would be committed for the queue (memory, not the store).
@@ -164,6 +170,7 @@ private:
     QSet<QString> m_lostBrokers;
     qint64 m_startTimestamp = 0;
     bool m_running = false;
+    bool m_suspended = false;
     bool m_rebalancing = false;
     bool m_rebalanceAgain = false;
     bool m_heartbeatScheduled = false;

@@ -36,6 +36,10 @@ void PushConsumer::schedulePull(const std::shared_ptr<ProcessQueue> &queue, mill
 QCoro::Task<> PushConsumer::pull(std::shared_ptr<ProcessQueue> queue)
 {
     const MessageQueue mq = queue->queue();
+    if (m_suspended) {
+        queue->setPullPaused(true); // resume() restarts it
+        co_return;
+    }
     if (queue->isOverThreshold(m_options.pullThresholdForQueue, m_options.pullThresholdSizeForQueueMiB,
                                m_options.consumeConcurrentlyMaxSpan)) {
         queue->setPullPaused(true); // consumed() resumes it
@@ -224,6 +228,27 @@ void PushConsumer::correctOffset(const std::shared_ptr<ProcessQueue> &queue, qin
     schedulePull(fresh, milliseconds(0));
 }
 
+void PushConsumer::suspend()
+{
+    m_suspended = true;
+}
+
+void PushConsumer::resume()
+{
+    if (!m_suspended)
+        return;
+    m_suspended = false;
+    for (const auto &queue : std::as_const(m_queues)) {
+        if (queue->isPullPaused() &&
+            !queue->isOverThreshold(m_options.pullThresholdForQueue, m_options.pullThresholdSizeForQueueMiB,
+                                    m_options.consumeConcurrentlyMaxSpan)) {
+            queue->setPullPaused(false);
+            schedulePull(queue, milliseconds(0));
+        }
+    }
+    scheduleDispatch();
+}
+
 // ---- consuming ---------------------------------------------------------------------------
 
 void PushConsumer::scheduleDispatch()
@@ -240,7 +265,8 @@ void PushConsumer::dispatch()
     // A bounded batch per event-loop turn keeps sockets and timers served under load.
     constexpr int kBatch = 256;
     int started = 0;
-    while (m_running && m_inFlight < m_options.consumeConcurrency && !m_pending.empty() && started < kBatch) {
+    while (m_running && !m_suspended && m_inFlight < m_options.consumeConcurrency && !m_pending.empty() &&
+           started < kBatch) {
         Delivery d = std::move(m_pending.front());
         m_pending.pop_front();
         if (!isCurrent(d.queue))
@@ -249,7 +275,7 @@ void PushConsumer::dispatch()
         ++started;
         auto t = consume(std::move(d));
     }
-    if (m_running && !m_pending.empty() && m_inFlight < m_options.consumeConcurrency)
+    if (m_running && !m_suspended && !m_pending.empty() && m_inFlight < m_options.consumeConcurrency)
         scheduleDispatch();
 }
 
@@ -352,7 +378,7 @@ void PushConsumer::consumed(const Delivery &delivery)
     const qint64 commit = queue->remove({delivery.message.queueOffset}, nowMs());
     if (commit >= 0)
         m_offsets->update(queue->queue(), commit, true);
-    if (queue->isPullPaused() &&
+    if (queue->isPullPaused() && !m_suspended &&
         !queue->isOverThreshold(m_options.pullThresholdForQueue, m_options.pullThresholdSizeForQueueMiB,
                                 m_options.consumeConcurrentlyMaxSpan)) {
         queue->setPullPaused(false);

@@ -237,6 +237,8 @@ QCoro::Task<Result<BrowseSummary>> TopicBrowser::run(BrowseRequest request)
             Q_EMIT batch(inRange);
             if (!self)
                 co_return gone();
+            if (m_cancelled) // a receiver of batch() may cancel
+                break;
         }
     }
     summary.cancelled = m_cancelled;

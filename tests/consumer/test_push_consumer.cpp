@@ -77,6 +77,7 @@ private Q_SLOTS:
     void tagExpressionFiltersWithClientRecheck();
     void flowControlPausesAFullQueue();
     void offsetsCommittedOnShutdownAndResumed();
+    void suspendHoldsMessagesUntilResume();
     void answersRunningInfoStatusAndConsumeDirectly();
     void rejectsBadSetups();
 
@@ -585,6 +586,24 @@ void TestPushConsumer::offsetsCommittedOnShutdownAndResumed()
     const QStringList later = send(8);
     QTRY_COMPARE_WITH_TIMEOUT(second.ids.size(), 8, kWait);
     QCOMPARE(toSet(second.ids), toSet(later));
+}
+
+void TestPushConsumer::suspendHoldsMessagesUntilResume()
+{
+    startSandbox();
+    m_members.push_back(member(QStringLiteral("pause-group"), QStringLiteral("p1")));
+    Member &p = *m_members.back();
+    QTRY_COMPARE_WITH_TIMEOUT(p.queuesOf(kTopic).size(), 4, kWait);
+    const QStringList before = send(4);
+    QTRY_COMPARE_WITH_TIMEOUT(p.ids.size(), 4, kWait);
+    p.consumer->suspend();
+    QVERIFY(p.consumer->isSuspended());
+    const QStringList during = send(8);
+    QTest::qWait(500); // held pulls may still bring some in, but nothing reaches the handler
+    QCOMPARE(p.ids.size(), 4);
+    p.consumer->resume();
+    QTRY_COMPARE_WITH_TIMEOUT(p.ids.size(), 12, kWait);
+    QCOMPARE(toSet(p.ids), toSet(before + during));
 }
 
 // ---- calls from the broker -----------------------------------------------------------------
