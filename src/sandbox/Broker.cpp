@@ -62,10 +62,13 @@ Status Broker::start()
         m_topics.setPath(root.filePath(QStringLiteral("config/topics.json")));
         m_offsets.setPath(root.filePath(QStringLiteral("config/consumerOffset.json")));
         m_delay->setPath(root.filePath(QStringLiteral("config/delayOffset.json")));
+        m_groupsPath = root.filePath(QStringLiteral("config/subscriptionGroup.json"));
         m_topics.load();
         m_offsets.load();
         m_delay->load();
     }
+    loadGroups();
+    m_bootTimestamp = QDateTime::currentMSecsSinceEpoch();
     m_topics.addSystemTopics(m_options.clusterName, m_options.brokerName, m_options.autoCreateTopicEnable,
                              m_delay->levelCount());
     m_topics.save();
@@ -179,6 +182,9 @@ void Broker::handle(ServerConnection *connection, const RemotingCommand &request
     case RequestCode::InvokeBrokerToResetOffset: reply(connection, request, resetOffset(request)); return;
     case RequestCode::GetConsumerRunningInfo:
     case RequestCode::ConsumeMessageDirectly: forwardToConsumer(connection, request); return;
+    case RequestCode::GetBrokerRuntimeInfo: reply(connection, request, runtimeInfo(request)); return;
+    case RequestCode::GetAllSubscriptionGroupConfig: reply(connection, request, subscriptionGroups(request)); return;
+    case RequestCode::QueryTopicConsumeByWho: reply(connection, request, topicConsumers(request)); return;
     default:
         // AdminBrokerProcessor.getUnknownCmdResponse
         reply(connection, request,
@@ -217,6 +223,7 @@ void Broker::notifyConsumerIdsChanged(const QStringList &groups)
 
 void Broker::recordPulled(const QString &group, const QString &topic, int count)
 {
+    m_getCount += count;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     auto &samples = m_pullStats[topic + u'@' + group];
     samples.append(PullSample{now, count});

@@ -96,6 +96,15 @@ private:
     RemotingCommand consumerConnections(const RemotingCommand &request);
     RemotingCommand resetOffset(const RemotingCommand &request);
     void forwardToConsumer(ServerConnection *connection, const RemotingCommand &request); // 307 / 309
+
+    // broker-wide views for consoles (BrokerInfo.cpp)
+    RemotingCommand runtimeInfo(const RemotingCommand &request);
+    RemotingCommand subscriptionGroups(const RemotingCommand &request);
+    RemotingCommand topicConsumers(const RemotingCommand &request);
+    // SubscriptionGroupManager.findSubscriptionGroupConfig: groups come into being when used.
+    void touchGroup(const QString &group);
+    void loadGroups();
+    void saveGroups() const;
     void notifyConsumerIdsChanged(const QStringList &groups);
     void recordPulled(const QString &group, const QString &topic, int count);
     double consumeTps(const QString &group, const QString &topic) const;
@@ -129,6 +138,11 @@ private:
         int count;
     };
     QHash<QString, QList<PullSample>> m_pullStats; // "topic@group"
+    QStringList m_groups;                          // subscription groups, in creation order
+    QString m_groupsPath;
+    qint64 m_bootTimestamp = 0;
+    qint64 m_putCount = 0;
+    qint64 m_getCount = 0;
 };
 
 } // namespace mq::sandbox

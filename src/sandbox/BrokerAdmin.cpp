@@ -23,7 +23,7 @@ RemotingCommand Broker::heartbeat(ServerConnection *connection, const RemotingCo
     if (!data)
         return makeResponse(request, ResponseCode::SystemError, data.error().message);
     for (const ConsumerData &consumer : data->consumerDataSet)
-        if (!consumer.groupName.isEmpty())
+        if (!consumer.groupName.isEmpty() && (touchGroup(consumer.groupName), true))
             registerTopic(
                 m_topics.createForSendBack(retryTopic(consumer.groupName), 1, PermName::Read | PermName::Write, 0));
     notifyConsumerIdsChanged(m_clients.heartbeat(connection, request.language, request.version, *data));

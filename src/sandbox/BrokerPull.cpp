@@ -56,6 +56,7 @@ std::optional<RemotingCommand> Broker::pullMessage(ServerConnection *connection,
     if (!parsed)
         return badHeaderResponse(request, parsed.error());
     const PullMessageRequestHeader &header = *parsed;
+    touchGroup(header.consumerGroup);
 
     const TopicConfig *config = m_topics.find(header.topic);
     if (!config)

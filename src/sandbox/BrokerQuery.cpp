@@ -107,6 +107,7 @@ RemotingCommand Broker::updateConsumerOffset(const RemotingCommand &request)
     auto h = decodeHeader<UpdateConsumerOffsetRequestHeader>(request);
     if (!h)
         return badHeaderResponse(request, h.error());
+    touchGroup(h->consumerGroup);
     m_offsets.commit(h->consumerGroup, h->topic, h->queueId, h->commitOffset);
     RemotingCommand response = makeResponse(request, ResponseCode::Success);
     response.extFields = ExtFields();

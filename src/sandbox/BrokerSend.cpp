@@ -84,6 +84,7 @@ Result<AppendResult> Broker::putMessage(MessageExt msg, int delayLevel)
     }
     auto result = m_store->append(msg, tagsCode);
     if (result) {
+        ++m_putCount;
         if (level > 0)
             m_delay->scheduled(level);
         Q_EMIT messageStored(msg.topic, msg.queueId, result->queueOffset);
@@ -284,6 +285,7 @@ RemotingCommand Broker::consumerSendMsgBack(const RemotingCommand &request)
     if (!parsed)
         return badHeaderResponse(request, parsed.error());
     const ConsumerSendMsgBackRequestHeader &header = *parsed;
+    touchGroup(header.group);
     constexpr int kRetryMaxTimes = 16; // SubscriptionGroupConfig.retryMaxTimes
 
     QString newTopic = retryTopic(header.group);

@@ -306,6 +306,56 @@ private Q_SLOTS:
         QCOMPARE(missing->remark.value_or(QString()),
                  QStringLiteral("The Consumer <fixture-consumer> <nobody> not online"));
     }
+
+    void consoleViewsOfGroupsAndTheBroker()
+    {
+        Sandbox sandbox;
+        QVERIFY(sandbox.start());
+        RawClient consumer, admin;
+        QVERIFY(consumer.connectTo(sandbox.brokerAddress()));
+        QVERIFY(admin.connectTo(sandbox.brokerAddress()));
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(admin.call(sbtest::sendV2(kTopic, 0, QString(), "x")));
+        QVERIFY(consumer.call(heartbeatAs(QStringLiteral("10.0.0.1@a"), QStringLiteral("online-group"))));
+        QVERIFY(
+            admin.call(request(RequestCode::UpdateConsumerOffset, {{"consumerGroup", QStringLiteral("offline-group")},
+                                                                   {"topic", kTopic},
+                                                                   {"queueId", QStringLiteral("0")},
+                                                                   {"commitOffset", QStringLiteral("2")}})));
+        QVERIFY(admin.call(request(RequestCode::UpdateConsumerOffset, {{"consumerGroup", QStringLiteral("elsewhere")},
+                                                                       {"topic", QStringLiteral("other")},
+                                                                       {"queueId", QStringLiteral("0")},
+                                                                       {"commitOffset", QStringLiteral("1")}})));
+
+        auto who = admin.call(request(RequestCode::QueryTopicConsumeByWho, {{"topic", kTopic}}));
+        QVERIFY(who);
+        QCOMPARE(who->code, 0);
+        auto groups = json::parse(who->body);
+        QVERIFY(groups);
+        QStringList names;
+        for (const auto &g : (*groups)["groupList"].items())
+            names.append(g.toString());
+        names.sort();
+        QCOMPARE(names, (QStringList{QStringLiteral("offline-group"), QStringLiteral("online-group")}));
+
+        auto all = admin.call(request(RequestCode::GetAllSubscriptionGroupConfig, {}));
+        QVERIFY(all);
+        QCOMPARE(all->code, 0);
+        auto wrapper = json::parse(all->body);
+        QVERIFY(wrapper);
+        const auto &table = (*wrapper)["subscriptionGroupTable"];
+        for (const char *g : {"online-group", "offline-group", "elsewhere", "TOOLS_CONSUMER"})
+            QVERIFY2(table.contains(g), g);
+        QCOMPARE(table["online-group"]["retryMaxTimes"].toInt(), 16);
+
+        auto runtime = admin.call(request(RequestCode::GetBrokerRuntimeInfo, {}));
+        QVERIFY(runtime);
+        QCOMPARE(runtime->code, 0);
+        auto kv = json::parse(runtime->body);
+        QVERIFY(kv);
+        QCOMPARE((*kv)["table"]["brokerVersionDesc"].toString(), QStringLiteral("V4_9_8"));
+        QCOMPARE((*kv)["table"]["msgPutTotalTodayNow"].toString(), QStringLiteral("3"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSandboxConsumers)
