@@ -423,7 +423,10 @@ QCoro::Task<Result<qint64>> queueOffset(QPointer<ClientInstance> client, Message
 
 QCoro::Task<Result<qint64>> PushConsumer::computePullFromWhere(MessageQueue queue)
 {
+    QPointer<PushConsumer> self(this);
     auto stored = co_await m_offsets->readFromStore(queue);
+    if (!self)
+        co_return makeError(Error::Code::Cancelled, QStringLiteral("The consumer was deleted"));
     if (!stored)
         co_return stored.error();
     if (*stored && **stored >= 0)
