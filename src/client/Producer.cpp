@@ -126,7 +126,7 @@ QCoro::Task<Status> Producer::start()
     QPointer<Producer> self(this);
     if (!m_client->isStarted()) {
         const Status started = co_await m_client->start();
-        if (!self)
+        if (!self || !m_client)
             co_return makeError(Error::Code::Cancelled, QStringLiteral("producer destroyed while starting"));
         if (!started)
             co_return started.error();
@@ -330,6 +330,8 @@ QCoro::Task<Status> Producer::sendOneway(Message message, SendOptions options)
     const QString address = info->masterAddresses.value(queue.brokerName);
     if (address.isEmpty())
         co_return makeError(Error::Code::NotFound, QStringLiteral("The broker[%1] not exist").arg(queue.brokerName));
+    if (!m_client)
+        co_return makeError(Error::Code::Cancelled, QStringLiteral("producer %1 has no client any more").arg(m_group));
     co_return co_await m_client->invokeOneway(address, buildRequest(*out, queue));
 }
 
@@ -374,6 +376,8 @@ QCoro::Task<Result<SendResult>> Producer::deliver(Outgoing out, SendOptions opti
             continue;
         }
 
+        if (!m_client)
+            co_return makeError(Error::Code::Cancelled, QStringLiteral("producer %1 has no client any more").arg(m_group));
         auto response = co_await m_client->invoke(address, buildRequest(out, queue), left);
         if (!self)
             co_return makeError(Error::Code::Cancelled, QStringLiteral("producer destroyed"));
