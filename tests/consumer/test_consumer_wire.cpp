@@ -4,6 +4,7 @@
 #include "ClientInstance.h"
 #include "FakeCluster.h"
 #include "Headers.h"
+#include "MessageCodec.h"
 #include "PushConsumer.h"
 #include "TestSupport.h"
 
@@ -67,6 +68,7 @@ struct ScriptedBroker {
     qint64 maxOffset = 7;
     qint64 timestampOffset = 3;
     QString clientId;
+    int sendBackCode = 0; // CONSUMER_SEND_MSG_BACK answer
     // Answers pulls of the user topic; std::nullopt (the default) holds them like a long poll.
     std::function<std::optional<RemotingCommand>(const RemotingCommand &)> onPull;
 
@@ -95,7 +97,10 @@ struct ScriptedBroker {
         case mq::RequestCode::PullMessage:
             if (request.field(QStringLiteral("topic")) == kTopic && onPull)
                 return onPull(request);
-            return std::nullopt;                                         // held, like a long poll with nothing to say
+            return std::nullopt; // held, like a long poll with nothing to say
+        case mq::RequestCode::ConsumerSendMsgBack:
+            return responseTo(request, sendBackCode,
+                              sendBackCode ? std::optional(QStringLiteral("busy")) : std::nullopt);
         case mq::RequestCode::UpdateConsumerOffset: return std::nullopt; // oneway
         default: return responseTo(request, int(mq::ResponseCode::RequestCodeNotSupported));
         }
@@ -114,6 +119,7 @@ private Q_SLOTS:
     void startsWhereConsumeFromSays();
     void commitOffsetRidesOnTheNextPull();
     void offsetBelowMinIsCorrectedWithEvent();
+    void failedSendBackRedeliversLocally();
 
 private:
     void start(PushConsumerOptions options = {});
@@ -309,6 +315,70 @@ void TestConsumerWire::offsetBelowMinIsCorrectedWithEvent()
     for (const auto &args : events)
         correctedEvents += args.at(0).value<mq::ConsumerEvent>().kind == mq::ConsumerEvent::Kind::OffsetCorrected;
     QCOMPARE(correctedEvents, 4);
+}
+
+void TestConsumerWire::failedSendBackRedeliversLocally()
+{
+    m_broker.storedOffset = 0;
+    m_broker.sendBackCode = int(mq::ResponseCode::SystemBusy);
+    mq::MessageExt stored;
+    stored.topic = kTopic;
+    stored.queueId = 0;
+    stored.queueOffset = 0;
+    stored.commitLogOffset = 4242;
+    stored.bornHost = {QHostAddress(QStringLiteral("127.0.0.1")), 50000};
+    stored.storeHost = {QHostAddress(QStringLiteral("127.0.0.1")), m_cluster->broker(0).port()};
+    stored.setTags(QStringLiteral("TagA"));
+    stored.properties.insert(mq::prop::UniqueClientMessageId, QStringLiteral("7F0000010000000000000000000000AA"));
+    stored.body = "fails once";
+    stored.bodyCrc = mq::bodyCrc32(stored.body);
+    const QByteArray body = mq::encodeStoredMessage(stored);
+    m_broker.onPull = [body](const RemotingCommand &r) -> std::optional<RemotingCommand> {
+        if (r.field(QStringLiteral("queueId")) != u"0" || r.field(QStringLiteral("queueOffset")) != u"0")
+            return std::nullopt;
+        auto found = pullResponse(r, mq::ResponseCode::Success, 1, 0, 1);
+        found.body = body;
+        return found;
+    };
+    PushConsumerOptions options;
+    options.reconsumeDelayWhenSendBackFails = std::chrono::milliseconds(100);
+    mq::ClientConfig config;
+    config.nameServer = m_cluster->nameServer().address();
+    m_client = std::make_unique<mq::ClientInstance>(config);
+    m_broker.clientId = m_client->clientId();
+    m_consumer = std::make_unique<PushConsumer>(kGroup, m_client.get(), options);
+    QVERIFY(m_consumer->subscribe(kTopic).ok());
+    int calls = 0;
+    m_consumer->setHandler([&calls](const mq::MessageExt &m) {
+        ++calls;
+        return m.body == "fails once" && calls == 1 ? mq::ConsumeResult::RetryLater : mq::ConsumeResult::Success;
+    });
+    QSignalSpy events(m_consumer.get(), &PushConsumer::consumerEvent);
+    const mq::MessageQueue q0{kTopic, QStringLiteral("broker-a"), 0};
+    auto st = await(m_consumer->start());
+    QVERIFY(st && st->ok());
+    QTRY_COMPARE_WITH_TIMEOUT(calls, 1, kWait);
+    // The broker refused to take it back: it stays ours, uncommitted, and comes again locally.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !m_cluster->broker(0).receivedWithCode(int(mq::RequestCode::ConsumerSendMsgBack)).isEmpty(), kWait);
+    const auto back = m_cluster->broker(0).receivedWithCode(int(mq::RequestCode::ConsumerSendMsgBack)).first();
+    // Fields as the Java client fills them (frame 104 of the recording).
+    QCOMPARE(keys(*back.extFields), keys(*fixtureFrame("00104-broker18-c2s.bin").extFields));
+    QCOMPARE(back.field(QStringLiteral("offset")), QStringLiteral("4242"));
+    QCOMPARE(back.field(QStringLiteral("originMsgId")), QStringLiteral("7F0000010000000000000000000000AA"));
+    QCOMPARE(back.field(QStringLiteral("originTopic")), kTopic);
+    QCOMPARE(back.field(QStringLiteral("maxReconsumeTimes")), QStringLiteral("16"));
+    QCOMPARE(back.field(QStringLiteral("delayLevel")), QStringLiteral("0"));
+    QVERIFY(m_consumer->committedOffset(q0).value_or(0) == 0);
+    QTRY_COMPARE_WITH_TIMEOUT(calls, 2, kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(m_consumer->committedOffset(q0).value_or(-1), qint64(1), kWait);
+    bool worded = false;
+    for (const auto &args : events) {
+        const auto e = args.at(0).value<mq::ConsumerEvent>();
+        worded = worded || (e.kind == mq::ConsumerEvent::Kind::SendBackFailed &&
+                            e.message.contains(QStringLiteral("7F0000010000000000000000000000AA")));
+    }
+    QVERIFY(worded);
 }
 
 QTEST_GUILESS_MAIN(TestConsumerWire)

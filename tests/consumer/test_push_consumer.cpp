@@ -80,6 +80,7 @@ private Q_SLOTS:
     void offsetsCommittedOnShutdownAndResumed();
     void suspendHoldsMessagesUntilResume();
     void throughputFiveThousand();
+    void periodicRebalanceFollowsNewQueues();
     void answersRunningInfoStatusAndConsumeDirectly();
     void rejectsBadSetups();
 
@@ -637,6 +638,28 @@ void TestPushConsumer::throughputFiveThousand()
     QCOMPARE(toSet(m.ids), sent);
     qInfo("drained 5000 messages of 256 bytes in %lld ms (%.0f msg/s, sandbox in the same process)", qlonglong(ms),
           5000.0 * 1000.0 / double(qMax<qint64>(ms, 1)));
+}
+
+void TestPushConsumer::periodicRebalanceFollowsNewQueues()
+{
+    startSandbox();
+    PushConsumerOptions options;
+    options.rebalanceInterval = 300ms;
+    auto m = std::make_unique<Member>();
+    mq::ClientConfig config;
+    config.nameServer = m_sandbox->nameServerAddress();
+    config.instanceName = QStringLiteral("grow");
+    config.routeRefreshInterval = 200ms;
+    m->client = std::make_unique<mq::ClientInstance>(config);
+    m->consumer = std::make_unique<PushConsumer>(QStringLiteral("grow-group"), m->client.get(), options);
+    QVERIFY(m->consumer->subscribe(kTopic).ok());
+    auto st = await(m->consumer->start());
+    QVERIFY(st && st->ok());
+    m_members.push_back(std::move(m));
+    Member &g = *m_members.back();
+    QTRY_COMPARE_WITH_TIMEOUT(g.queuesOf(kTopic).size(), 4, kWait);
+    createTopic(kTopic, 8); // the topic grows; no broker notification for that, only the timer
+    QTRY_COMPARE_WITH_TIMEOUT(g.queuesOf(kTopic).size(), 8, kWait);
 }
 
 // ---- calls from the broker -----------------------------------------------------------------
