@@ -185,6 +185,9 @@ void Broker::handle(ServerConnection *connection, const RemotingCommand &request
     case RequestCode::GetBrokerRuntimeInfo: reply(connection, request, runtimeInfo(request)); return;
     case RequestCode::GetAllSubscriptionGroupConfig: reply(connection, request, subscriptionGroups(request)); return;
     case RequestCode::QueryTopicConsumeByWho: reply(connection, request, topicConsumers(request)); return;
+    case RequestCode::GetTopicStatsInfo: reply(connection, request, topicStats(request)); return;
+    case RequestCode::LockBatchMq: reply(connection, request, lockQueues(request, true)); return;
+    case RequestCode::UnlockBatchMq: reply(connection, request, lockQueues(request, false)); return;
     default:
         // AdminBrokerProcessor.getUnknownCmdResponse
         reply(connection, request,

@@ -4,6 +4,7 @@
 #include "ClientRegistry.h"
 #include "ConsumerOffsets.h"
 #include "MessageStore.h"
+#include "RebalanceLocks.h"
 #include "RemotingCommand.h"
 #include "TopicConfigs.h"
 
@@ -101,6 +102,8 @@ private:
     RemotingCommand runtimeInfo(const RemotingCommand &request);
     RemotingCommand subscriptionGroups(const RemotingCommand &request);
     RemotingCommand topicConsumers(const RemotingCommand &request);
+    RemotingCommand topicStats(const RemotingCommand &request);
+    RemotingCommand lockQueues(const RemotingCommand &request, bool lock);
     // SubscriptionGroupManager.findSubscriptionGroupConfig: groups come into being when used.
     void touchGroup(const QString &group);
     void loadGroups();
@@ -138,7 +141,8 @@ private:
         int count;
     };
     QHash<QString, QList<PullSample>> m_pullStats; // "topic@group"
-    QStringList m_groups;                          // subscription groups, in creation order
+    RebalanceLocks m_locks;
+    QStringList m_groups; // subscription groups, in creation order
     QString m_groupsPath;
     qint64 m_bootTimestamp = 0;
     qint64 m_putCount = 0;

@@ -154,3 +154,74 @@ RemotingCommand Broker::runtimeInfo(const RemotingCommand &request)
 }
 
 } // namespace mq::sandbox
+
+namespace mq::sandbox {
+
+namespace {
+
+Value queueJson(const MessageQueue &mq)
+{
+    Value o = Value::object();
+    o.insert(QStringLiteral("brokerName"), Value::string(mq.brokerName));
+    o.insert(QStringLiteral("queueId"), Value::number(qint64(mq.queueId)));
+    o.insert(QStringLiteral("topic"), Value::string(mq.topic));
+    return o;
+}
+
+} // namespace
+
+RemotingCommand Broker::topicStats(const RemotingCommand &request)
+{
+    const QString topic = request.field(QStringLiteral("topic"));
+    const TopicConfig *config = m_topics.find(topic);
+    if (!config)
+        return makeResponse(request, ResponseCode::TopicNotExist, QStringLiteral("topic[%1] not exist").arg(topic));
+    // TopicStatsTable: MessageQueue -> TopicOffset, a HashMap.
+    QList<QPair<MessageQueue, Value>> entries;
+    for (int q = 0; q < config->writeQueueNums; ++q) {
+        const qint64 max = m_store->maxOffset(topic, q);
+        Value offset = Value::object();
+        offset.insert(QStringLiteral("lastUpdateTimestamp"),
+                      Value::number(max > 0 ? m_store->storeTimestamp(topic, q, max - 1) : qint64(0)));
+        offset.insert(QStringLiteral("maxOffset"), Value::number(max));
+        offset.insert(QStringLiteral("minOffset"), Value::number(m_store->minOffset(topic, q)));
+        entries.append({MessageQueue{topic, m_options.brokerName, q}, offset});
+    }
+    entries = java::hashMapOrder(entries, [](const auto &e) { return java::hash(e.first); });
+    Value table = Value::object();
+    for (const auto &[mq, offset] : entries)
+        table.members().append({queueJson(mq), offset});
+    Value body = Value::object();
+    body.insert(QStringLiteral("offsetTable"), table);
+    RemotingCommand response = makeResponse(request, ResponseCode::Success);
+    response.body = json::write(body);
+    return response;
+}
+
+RemotingCommand Broker::lockQueues(const RemotingCommand &request, bool lock)
+{
+    auto parsed = json::parse(request.body);
+    if (!parsed || !parsed->isObject())
+        return makeResponse(request, ResponseCode::SystemError,
+                            parsed ? QStringLiteral("lock request body is not an object") : parsed.error().message);
+    const QString group = (*parsed)["consumerGroup"].toString();
+    const QString clientId = (*parsed)["clientId"].toString();
+    QList<MessageQueue> queues;
+    for (const auto &q : (*parsed)["mqSet"].items())
+        queues.append(MessageQueue{q["topic"].toString(), q["brokerName"].toString(), int(q["queueId"].toInt())});
+    if (!lock) {
+        m_locks.unlock(group, clientId, queues);
+        return makeResponse(request, ResponseCode::Success);
+    }
+    const auto granted = m_locks.lock(group, clientId, queues, QDateTime::currentMSecsSinceEpoch());
+    Value set = Value::array();
+    for (const auto &mq : granted)
+        set.append(queueJson(mq));
+    Value body = Value::object();
+    body.insert(QStringLiteral("lockOKMQSet"), set);
+    RemotingCommand response = makeResponse(request, ResponseCode::Success);
+    response.body = json::write(body);
+    return response;
+}
+
+} // namespace mq::sandbox

@@ -61,6 +61,14 @@ void NameServer::handle(ServerConnection *connection, const RemotingCommand &req
         response = makeResponse(request, ResponseCode::Success);
         response->body = m_routes.clusterInfo().toJson();
         break;
+    case RequestCode::GetTopicsByCluster: {
+        TopicList list;
+        list.topicList = m_routes.topicsOfCluster(request.field(QStringLiteral("cluster")));
+        list.sortLikeJava();
+        response = makeResponse(request, ResponseCode::Success);
+        response->body = list.toJson();
+        break;
+    }
     case RequestCode::GetAllTopicListFromNameServer:
         response = makeResponse(request, ResponseCode::Success);
         response->body = m_routes.topicList().toJson();

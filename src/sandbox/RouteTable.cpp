@@ -137,6 +137,16 @@ QStringList RouteTable::topics() const
     return names;
 }
 
+QStringList RouteTable::topicsOfCluster(const QString &cluster) const
+{
+    QStringList out;
+    for (const auto &t : m_topics)
+        for (const auto &q : t.queues)
+            if (const BrokerRecord *b = findBroker(q.brokerName); b && b->cluster == cluster && !out.contains(t.topic))
+                out.append(t.topic);
+    return hashSetOrder(out, kTopicTableCapacity);
+}
+
 TopicList RouteTable::topicList() const
 {
     TopicList list;

@@ -33,6 +33,7 @@ public:
     ClusterInfo clusterInfo() const;
     TopicList topicList() const;
     QStringList topics() const; // registration order
+    QStringList topicsOfCluster(const QString &cluster) const;
 
 private:
     struct TopicEntry {

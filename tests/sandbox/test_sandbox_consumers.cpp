@@ -356,6 +356,47 @@ private Q_SLOTS:
         QCOMPARE((*kv)["table"]["brokerVersionDesc"].toString(), QStringLiteral("V4_9_8"));
         QCOMPARE((*kv)["table"]["msgPutTotalTodayNow"].toString(), QStringLiteral("3"));
     }
+
+    void orderlyConsumersLockQueues()
+    {
+        Sandbox sandbox;
+        QVERIFY(sandbox.start());
+        RawClient a, b;
+        QVERIFY(a.connectTo(sandbox.brokerAddress()));
+        QVERIFY(b.connectTo(sandbox.brokerAddress()));
+        const auto lockBody = [](const QString &client, QList<int> queues) {
+            json::Value set = json::Value::array();
+            for (int q : queues) {
+                json::Value mq = json::Value::object();
+                mq.insert(QStringLiteral("brokerName"), json::Value::string(QStringLiteral("broker-a")));
+                mq.insert(QStringLiteral("queueId"), json::Value::number(qint64(q)));
+                mq.insert(QStringLiteral("topic"), json::Value::string(kTopic));
+                set.append(mq);
+            }
+            json::Value body = json::Value::object();
+            body.insert(QStringLiteral("clientId"), json::Value::string(client));
+            body.insert(QStringLiteral("consumerGroup"), json::Value::string(kGroup));
+            body.insert(QStringLiteral("mqSet"), set);
+            return json::write(body);
+        };
+        const auto granted = [](const std::optional<RemotingCommand> &reply) {
+            QList<int> queues;
+            if (auto body = json::parse(reply ? reply->body : QByteArray()))
+                for (const auto &mq : (*body)["lockOKMQSet"].items())
+                    queues.append(int(mq["queueId"].toInt()));
+            std::sort(queues.begin(), queues.end());
+            return queues;
+        };
+        auto first = a.call(request(RequestCode::LockBatchMq, {}, lockBody(QStringLiteral("a"), {0, 1})));
+        QCOMPARE(granted(first), (QList<int>{0, 1}));
+        auto second = b.call(request(RequestCode::LockBatchMq, {}, lockBody(QStringLiteral("b"), {1, 2})));
+        QCOMPARE(granted(second), QList<int>{2}); // 1 is a's
+        auto unlocked = a.call(request(RequestCode::UnlockBatchMq, {}, lockBody(QStringLiteral("a"), {1})));
+        QVERIFY(unlocked);
+        QCOMPARE(unlocked->code, 0);
+        auto third = b.call(request(RequestCode::LockBatchMq, {}, lockBody(QStringLiteral("b"), {1, 2})));
+        QCOMPARE(granted(third), (QList<int>{1, 2}));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSandboxConsumers)

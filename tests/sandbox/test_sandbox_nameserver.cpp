@@ -132,6 +132,17 @@ private Q_SLOTS:
             QVERIFY(r);
             QCOMPARE(r->code, 0);
         }
+        auto byCluster =
+            ns.call(request(RequestCode::GetTopicsByCluster, {{"cluster", QStringLiteral("DefaultCluster")}}));
+        QVERIFY(byCluster);
+        auto clusterTopics = TopicList::parse(byCluster->body);
+        QVERIFY(clusterTopics);
+        QVERIFY(clusterTopics->topicList.contains(QStringLiteral("shared")));
+        QVERIFY(clusterTopics->topicList.contains(QStringLiteral("broker-b")));
+        auto otherCluster = ns.call(request(RequestCode::GetTopicsByCluster, {{"cluster", QStringLiteral("nope")}}));
+        QVERIFY(otherCluster);
+        QCOMPARE(TopicList::parse(otherCluster->body)->topicList.size(), 0);
+
         auto route = ns.call(request(RequestCode::GetRouteInfoByTopic, {{"topic", QStringLiteral("shared")}}));
         QVERIFY(route);
         auto parsed = TopicRouteData::parse(route->body);

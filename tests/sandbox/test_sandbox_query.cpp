@@ -236,6 +236,35 @@ private Q_SLOTS:
         QVERIFY(client.serverRequests().isEmpty());    // oneway requests got no answer
         QCOMPARE(client.received().size(), 1 + 5 + 2); // create topic, 5 sends (not the oneway one), 2 queries
     }
+
+    void topicStatsPerQueue()
+    {
+        Sandbox sandbox;
+        QVERIFY(sandbox.start());
+        RawClient client;
+        QVERIFY(client.connectTo(sandbox.brokerAddress()));
+        replayRecordedProducer(sandbox, client);
+        auto reply = client.call(request(RequestCode::GetTopicStatsInfo, {{"topic", kTopic}}));
+        QVERIFY(reply);
+        QCOMPARE(reply->code, 0);
+        auto body = json::parse(reply->body);
+        QVERIFY(body);
+        QMap<int, qint64> max;
+        for (const auto &[mq, offsets] : (*body)["offsetTable"].members()) {
+            QCOMPARE(mq["topic"].toString(), kTopic);
+            const int q = int(mq["queueId"].toInt());
+            max.insert(q, offsets["maxOffset"].toInt());
+            QCOMPARE(offsets["minOffset"].toInt(), 0);
+            QCOMPARE(offsets["lastUpdateTimestamp"].toInt(),
+                     max[q] ? sandbox.broker()->store().storeTimestamp(kTopic, q, max[q] - 1) : 0);
+        }
+        // Recorded sends: queue 0 one message, 1 none yet (delayed), 2 four, 3 two.
+        QCOMPARE(max, (QMap<int, qint64>{{0, 1}, {1, 0}, {2, 4}, {3, 2}}));
+        auto missing = client.call(request(RequestCode::GetTopicStatsInfo, {{"topic", QStringLiteral("nope")}}));
+        QVERIFY(missing);
+        QCOMPARE(missing->code, int(ResponseCode::TopicNotExist));
+        QCOMPARE(missing->remark.value_or(QString()), QStringLiteral("topic[nope] not exist"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSandboxQuery)
