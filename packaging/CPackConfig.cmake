@@ -67,9 +67,9 @@ else()
   set(CPACK_DEBIAN_PACKAGE_HOMEPAGE ${PROJECT_HOMEPAGE_URL})
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
   if(TARGET mqdesk)
-    # Loaded with dlopen, so dpkg-shlibdeps cannot see them: the xcb platform plugin and the
-    # SVG icon engine / image format plugins.
-    set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6svg6")
+    # The xcb platform plugin is loaded with dlopen, so dpkg-shlibdeps cannot see it. (The SVG
+    # icon engine ships in libqt6svg6, which shlibdeps finds through libQt6Svg.)
+    set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins")
     # CJK glyphs for the zh_CN translation and Chinese message bodies; Qt's own translated
     # dialogs; a native Wayland session.
     set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-noto-cjk, qt6-translations-l10n, qt6-wayland")
