@@ -46,7 +46,7 @@ step() { echo "== $*"; }
 
 step "apt-get install $deb"
 installed=1 # from here on, cleanup removes whatever part of it got installed
-timeout 240 apt-get install -y -q -o DPkg::Lock::Timeout=60 "$deb" >"$work/install.log" 2>&1 ||
+timeout 240 apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=60 "$deb" >"$work/install.log" 2>&1 ||
   { tail -n 30 "$work/install.log"; fail "apt-get install"; }
 dpkg-query -W -f='${Status}' mqdesk | grep -q "ok installed" || fail "dpkg does not list mqdesk as installed"
 
