@@ -49,7 +49,12 @@ file(GET_RUNTIME_DEPENDENCIES
   DIRECTORIES \"$<TARGET_FILE_DIR:Qt6::Core>\" \$ENV{PATH}
   PRE_EXCLUDE_REGEXES \"^api-ms-\" \"^ext-ms-\"
   POST_EXCLUDE_REGEXES \".*[Ss]ystem32/.*\")
-file(INSTALL \${deps} DESTINATION \"\${QT_DEPLOY_PREFIX}/\${QT_DEPLOY_BIN_DIR}\")
+if(missing)
+  message(WARNING \"DLLs not found for the installer: \${missing}\")
+endif()
+if(deps)
+  file(INSTALL \${deps} DESTINATION \"\${QT_DEPLOY_PREFIX}/\${QT_DEPLOY_BIN_DIR}\")
+endif()
 ")
   install(SCRIPT ${CMAKE_BINARY_DIR}/packaging/deploy-windows.cmake)
 endif()
@@ -75,6 +80,10 @@ include(\"${QT_DEPLOY_SUPPORT}\")
 set(app \"\${QT_DEPLOY_PREFIX}/$<TARGET_FILE_NAME:mqdesk>.app\")
 file(RENAME \"\${QT_DEPLOY_PREFIX}/\${QT_DEPLOY_BIN_DIR}/$<TARGET_FILE_NAME:mqdesk-cli>\"
      \"\${app}/Contents/MacOS/$<TARGET_FILE_NAME:mqdesk-cli>\")
+file(GLOB left \"\${QT_DEPLOY_PREFIX}/\${QT_DEPLOY_BIN_DIR}/*\")
+if(NOT left)
+  file(REMOVE_RECURSE \"\${QT_DEPLOY_PREFIX}/\${QT_DEPLOY_BIN_DIR}\")
+endif()
 qt6_deploy_runtime_dependencies(EXECUTABLE \"$<TARGET_FILE_NAME:mqdesk>.app\"
   ADDITIONAL_EXECUTABLES \"\${app}/Contents/MacOS/$<TARGET_FILE_NAME:mqdesk-cli>\")
 ")
