@@ -42,7 +42,11 @@ QCoro::Task<Result<QueueRange>> searchRange(QPointer<ClientInstance> client, Que
         first = co_await offsetRequest(client, target.address, RequestCode::GetMinOffset, h.toExtFields(),
                                        QStringLiteral("min offset of %1").arg(q.toString()));
     } else {
-        SearchOffsetRequestHeader h{q.topic, q.queueId, begin, std::nullopt};
+        // The broker's binary search stops at any message with exactly the asked time, maybe
+        // in the middle of a run stored within the same millisecond, and otherwise answers the
+        // nearest message on either side. Asking for one millisecond earlier always lands at
+        // or before the first message stored at `begin`.
+        SearchOffsetRequestHeader h{q.topic, q.queueId, begin - 1, std::nullopt};
         first = co_await offsetRequest(client, target.address, RequestCode::SearchOffsetByTimestamp, h.toExtFields(),
                                        QStringLiteral("search offset of %1").arg(q.toString()));
     }
@@ -50,13 +54,13 @@ QCoro::Task<Result<QueueRange>> searchRange(QPointer<ClientInstance> client, Que
         co_return first.error();
     qint64 last = *maxOffset;
     if (end != kNoUpperBound) {
-        SearchOffsetRequestHeader h{q.topic, q.queueId, end, std::nullopt};
+        // Likewise one millisecond later lands at or after the last message stored at `end`.
+        SearchOffsetRequestHeader h{q.topic, q.queueId, end + 1, std::nullopt};
         auto found = co_await offsetRequest(client, target.address, RequestCode::SearchOffsetByTimestamp,
                                             h.toExtFields(), QStringLiteral("search offset of %1").arg(q.toString()));
         if (!found)
             co_return found.error();
-        // The broker answers the message nearest in time, before or after the bound: read it
-        // too and let the store-time filter decide.
+        // That message itself may be inside the range or past it: read it, the filter decides.
         last = qMin(*maxOffset, *found + 1);
     }
     co_return QueueRange{q, target.address, *first, qMax(*first, last)};
