@@ -74,10 +74,7 @@ Status Broker::start()
     m_topics.save();
 
     HostAndPort storeHost;
-    storeHost.address = m_options.listenAddress;
-    if (storeHost.address == QHostAddress::Any || storeHost.address == QHostAddress::AnyIPv4 ||
-        storeHost.address == QHostAddress::AnyIPv6)
-        storeHost.address = QHostAddress(QHostAddress::LocalHost);
+    storeHost.address = advertisedHost(m_options.listenAddress);
     storeHost.port = m_server->serverPort();
     if (auto opened = m_store->open(dir, storeHost, m_options.flushIntervalMs); !opened) {
         m_server->close();

@@ -1,5 +1,6 @@
 #include "RemotingServer.h"
 
+#include "MessageId.h"
 #include "ServerConnection.h"
 
 #include <QTcpServer>
@@ -7,11 +8,17 @@
 
 namespace mq::sandbox {
 
+QHostAddress advertisedHost(const QHostAddress &listenAddress)
+{
+    if (listenAddress == QHostAddress::Any || listenAddress == QHostAddress::AnyIPv4 ||
+        listenAddress == QHostAddress::AnyIPv6)
+        return UniqueKeyGenerator::hostAddress();
+    return listenAddress;
+}
+
 QString advertisedAddress(const QHostAddress &address, quint16 port)
 {
-    QHostAddress host = address;
-    if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6)
-        host = QHostAddress(QHostAddress::LocalHost);
+    const QHostAddress host = advertisedHost(address);
     if (host.protocol() == QAbstractSocket::IPv6Protocol)
         return QStringLiteral("[%1]:%2").arg(host.toString()).arg(port);
     return QStringLiteral("%1:%2").arg(host.toString()).arg(port);

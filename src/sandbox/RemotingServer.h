@@ -45,7 +45,10 @@ private:
     Handler m_handler;
 };
 
-// "host:port" for clients to dial: a wildcard listen address is advertised as 127.0.0.1.
+// The host clients should dial for a listen address: itself, or for a wildcard (0.0.0.0, ::)
+// this machine's address as the Java broker picks brokerIP1 (first public, then private IPv4).
+QHostAddress advertisedHost(const QHostAddress &listenAddress);
+// "host:port" of advertisedHost, IPv6 in brackets.
 QString advertisedAddress(const QHostAddress &address, quint16 port);
 
 } // namespace mq::sandbox
