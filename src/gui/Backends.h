@@ -60,6 +60,7 @@ public:
 
 Q_SIGNALS:
     void received(int subscriptionId, const QList<mq::MessageExt> &messages);
+    // A problem with a subscription in words; an empty error means it is healthy again.
     void subscriptionFailed(int subscriptionId, const QString &error);
 };
 
@@ -113,6 +114,13 @@ struct OffsetMove {
     qint64 to = 0;
 };
 
+// What one consumer group did with a message (the "consumed by" track).
+struct ConsumedBy {
+    QString group;
+    bool consumed = false;
+    QString state; // in words: consumed, not yet, consumed but filtered out by tag, unknown (why)
+};
+
 class AdminBackend {
 public:
     virtual ~AdminBackend() = default;
@@ -129,6 +137,8 @@ public:
     // What resetOffset(group, topic, to) would do, queue by queue, without doing it.
     virtual QCoro::Task<Result<QList<OffsetMove>>> planReset(QString group, QString topic, QDateTime to) = 0;
     virtual QCoro::Task<Status> resetOffset(QString group, QString topic, QDateTime to) = 0;
+    // Every group subscribed to the message's topic and whether it has consumed the message.
+    virtual QCoro::Task<Result<QList<ConsumedBy>>> consumedBy(MessageExt message) = 0;
 };
 
 } // namespace mq::gui

@@ -88,7 +88,8 @@ Status BodyCodec::validateJson(const QByteArray &json)
                              tr("The JSON body must be a single value: %1").arg(single.error().message));
         return Ok{};
     }
-    const qsizetype offset = qBound(qsizetype(0), qsizetype(error.offset) - 1, json.size());
+    // QJsonParseError's offset lies just past the character it stumbled on; one more for "[".
+    const qsizetype offset = qBound(qsizetype(0), qsizetype(error.offset) - 2, json.size());
     const auto [line, column] = lineAndColumn(json, offset);
     return makeError(Error::Code::InvalidArgument,
                      tr("Invalid JSON at line %1, column %2: %3").arg(line).arg(column).arg(error.errorString()));

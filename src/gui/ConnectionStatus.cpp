@@ -2,6 +2,7 @@
 
 #include "Icons.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 
@@ -12,16 +13,19 @@ ConnectionStatus::ConnectionStatus(QWidget *parent)
     , m_icon(new QLabel(this))
     , m_text(new QLabel(this))
     , m_keychainIcon(new QLabel(this))
+    , m_keychainText(new QLabel(this))
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 0, 4, 0);
     layout->addWidget(m_icon);
     layout->addWidget(m_text, 1);
     layout->addWidget(m_keychainIcon);
+    layout->addWidget(m_keychainText);
     m_text->setObjectName(QStringLiteral("connectionText"));
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_keychainIcon->setVisible(false);
-    m_keychainIcon->setObjectName(QStringLiteral("keychainWarning"));
+    m_keychainText->setVisible(false);
+    m_keychainText->setObjectName(QStringLiteral("keychainWarning"));
 }
 
 QString ConnectionStatus::describe(const QString &profile, const ConnectionState &state)
@@ -73,10 +77,21 @@ void ConnectionStatus::setState(const QString &profile, const ConnectionState &s
 
 void ConnectionStatus::setKeychainWarning(const QString &warning)
 {
+    m_warning = warning;
     m_keychainIcon->setVisible(!warning.isEmpty());
+    m_keychainText->setVisible(!warning.isEmpty());
     const int size = fontMetrics().height() - 2;
     m_keychainIcon->setPixmap(icon(QStringLiteral("status-warn")).pixmap(QSize(size, size), devicePixelRatioF()));
     m_keychainIcon->setToolTip(warning);
+    m_keychainText->setText(tr("Keychain unavailable: secrets last this session only"));
+    m_keychainText->setToolTip(warning);
+}
+
+void ConnectionStatus::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange && !m_warning.isEmpty())
+        setKeychainWarning(m_warning);
+    QWidget::changeEvent(event);
 }
 
 QString ConnectionStatus::text() const

@@ -19,10 +19,15 @@ public:
     QString text() const;
     static QString describe(const QString &profile, const ConnectionState &state);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    QString m_warning;
     QLabel *m_icon;
     QLabel *m_text;
     QLabel *m_keychainIcon;
+    QLabel *m_keychainText;
 };
 
 } // namespace mq::gui

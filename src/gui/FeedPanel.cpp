@@ -212,8 +212,14 @@ void FeedPanel::onReceived(int subscriptionId, const QList<mq::MessageExt> &mess
 
 void FeedPanel::onSubscriptionFailed(int subscriptionId, const QString &error)
 {
-    qCWarning(lcFeed) << "subscription" << subscriptionId << "failed:" << error;
-    m_subscriptionErrors.insert(subscriptionId, error);
+    if (!m_subscriptions.contains(subscriptionId) || m_subscriptionErrors.value(subscriptionId) == error)
+        return;
+    if (error.isEmpty()) {
+        m_subscriptionErrors.remove(subscriptionId); // healthy again
+    } else {
+        qCWarning(lcFeed) << "subscription" << subscriptionId << "problem:" << error;
+        m_subscriptionErrors.insert(subscriptionId, error);
+    }
     refreshSubscriptionList();
 }
 

@@ -1,5 +1,7 @@
 #include "Icons.h"
 
+#include "Application.h"
+
 #include <QApplication>
 #include <QFile>
 #include <QHash>
@@ -63,6 +65,8 @@ private:
 
 QIcon icon(const QString &name)
 {
+    // The icons live in this static library's resources; make sure they are registered.
+    [[maybe_unused]] static const bool registered = (initResources(), true);
     static QHash<QString, QIcon> cache;
     if (const auto it = cache.constFind(name); it != cache.constEnd())
         return *it;
@@ -78,6 +82,7 @@ QIcon icon(const QString &name)
 
 QIcon appIcon()
 {
+    [[maybe_unused]] static const bool registered = (initResources(), true);
     return QIcon(QStringLiteral(":/icons/app.svg"));
 }
 

@@ -38,19 +38,18 @@ bool Language::apply(const QString &code)
         return true;
     QCoreApplication::removeTranslator(&m_app);
     QCoreApplication::removeTranslator(&m_qt);
-    bool ok = true;
-    if (resolved != QLatin1String("en")) {
-        ok = m_app.load(QStringLiteral(":/i18n/mqdesk_%1.qm").arg(resolved));
-        if (ok)
-            QCoreApplication::installTranslator(&m_app);
-        else
-            qCWarning(lcGui) << "no translation for" << resolved;
-        if (m_qt.load(QStringLiteral("qtbase_%1").arg(resolved), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-            QCoreApplication::installTranslator(&m_qt);
-    }
-    m_current = ok ? resolved : QStringLiteral("en");
+    // English is the source language; its catalogue only adds plural forms ("1 byte", "2 bytes").
+    const bool ok = m_app.load(QStringLiteral(":/i18n/mqdesk_%1.qm").arg(resolved));
+    if (ok)
+        QCoreApplication::installTranslator(&m_app);
+    else if (resolved != QLatin1String("en"))
+        qCWarning(lcGui) << "no translation for" << resolved;
+    if (resolved != QLatin1String("en") &&
+        m_qt.load(QStringLiteral("qtbase_%1").arg(resolved), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&m_qt);
+    m_current = ok || resolved == QLatin1String("en") ? resolved : QStringLiteral("en");
     QLocale::setDefault(QLocale(m_current));
-    return ok;
+    return ok || resolved == QLatin1String("en");
 }
 
 } // namespace mq::gui

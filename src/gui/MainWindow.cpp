@@ -103,6 +103,7 @@ MainWindow::~MainWindow()
     m_query->setSession(nullptr);
     m_topics->setSession(nullptr);
     m_consumers->setSession(nullptr);
+    m_inspector->setSession(nullptr);
 }
 
 void MainWindow::setupNavigation()
@@ -194,6 +195,7 @@ void MainWindow::connectSelected()
     m_query->setSession(m_session.get());
     m_topics->setSession(m_session.get());
     m_consumers->setSession(m_session.get());
+    m_inspector->setSession(m_session.get());
     Q_EMIT sessionChanged(m_session.get());
     m_session->start();
     onStateChanged(m_session->state());
@@ -208,6 +210,7 @@ void MainWindow::disconnectSession()
     m_query->setSession(nullptr);
     m_topics->setSession(nullptr);
     m_consumers->setSession(nullptr);
+    m_inspector->setSession(nullptr);
     Session *old = m_session.release();
     old->disconnect(this);
     old->deleteLater(); // it may be inside one of its own signals

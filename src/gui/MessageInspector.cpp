@@ -2,6 +2,7 @@
 
 #include "FeedExporter.h"
 #include "Icons.h"
+#include "Session.h"
 #include "ui_MessageInspector.h"
 
 #include <QApplication>
@@ -31,6 +32,8 @@ MessageInspector::MessageInspector(QWidget *parent)
     });
     connect(ui->fieldsTable, &QTableWidget::itemSelectionChanged, this,
             [this] { ui->copyValueButton->setEnabled(ui->fieldsTable->currentRow() >= 0); });
+    ui->trackButton->setIcon(icon(QStringLiteral("consumers")));
+    connect(ui->trackButton, &QPushButton::clicked, this, &MessageInspector::trackConsumers);
     auto *copy = new QShortcut(QKeySequence::Copy, ui->fieldsTable);
     copy->setContext(Qt::WidgetShortcut);
     connect(copy, &QShortcut::activated, this, &MessageInspector::copySelectedValue);
@@ -46,6 +49,50 @@ void MessageInspector::showMessage(const mq::MessageExt &message)
     m_message = message;
     m_hasMessage = true;
     render();
+}
+
+void MessageInspector::setSession(Session *session)
+{
+    m_session = session;
+    ui->trackLabel->clear();
+    ui->trackButton->setEnabled(m_hasMessage && m_session && m_session->admin());
+}
+
+QString MessageInspector::trackText() const
+{
+    return ui->trackLabel->text();
+}
+
+void MessageInspector::trackConsumers()
+{
+    if (m_hasMessage && m_session && m_session->admin())
+        runTrack(m_message);
+}
+
+QCoro::Task<> MessageInspector::runTrack(mq::MessageExt message)
+{
+    QPointer<MessageInspector> self(this);
+    QPointer<Session> session(m_session);
+    ui->trackButton->setEnabled(false);
+    ui->trackLabel->setText(tr("Asking the brokers..."));
+    auto result = co_await session->admin()->consumedBy(message);
+    if (!self)
+        co_return;
+    ui->trackButton->setEnabled(m_hasMessage && m_session && m_session->admin());
+    if (message.offsetMsgId != m_message.offsetMsgId)
+        co_return; // another message is shown by now
+    if (!result) {
+        ui->trackLabel->setText(result.error().message);
+    } else if (result->isEmpty()) {
+        ui->trackLabel->setText(tr("No consumer group subscribes to %1.").arg(message.topic));
+    } else {
+        QStringList lines;
+        for (const ConsumedBy &c : *result)
+            lines << QStringLiteral("%1 %2: %3")
+                         .arg(c.consumed ? QStringLiteral("\u2713") : QStringLiteral("\u2022"), c.group, c.state);
+        ui->trackLabel->setText(lines.join(QLatin1Char('\n')));
+    }
+    Q_EMIT trackFinished();
 }
 
 void MessageInspector::clear()
@@ -94,6 +141,8 @@ void MessageInspector::render()
     ui->copyIdButton->setEnabled(has);
     ui->copyJsonButton->setEnabled(has);
     ui->copyValueButton->setEnabled(false);
+    ui->trackLabel->clear();
+    ui->trackButton->setEnabled(has && m_session && m_session->admin());
     if (!has) {
         ui->titleLabel->setText(tr("Select a message in the live feed or the query results to see every field here."));
         ui->bodyViewer->setBody({});

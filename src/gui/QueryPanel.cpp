@@ -136,6 +136,7 @@ QCoro::Task<> QueryPanel::execute(Kind kind, QString topic, QString value, QDate
 
     QList<MessageExt> found;
     QString error;
+    bool notFound = false;
     QString note;
     if (kind == ById) {
         auto result = co_await session->admin()->queryById(topic, value);
@@ -148,6 +149,7 @@ QCoro::Task<> QueryPanel::execute(Kind kind, QString topic, QString value, QDate
                        : tr("The ID was a broker offset ID (offsetMsgId): store host and commit-log offset.");
         } else {
             error = result.error().message;
+            notFound = result.error().code == Error::Code::NotFound;
         }
     } else {
         Result<QList<MessageExt>> result = QList<MessageExt>{};
@@ -157,15 +159,17 @@ QCoro::Task<> QueryPanel::execute(Kind kind, QString topic, QString value, QDate
             result = co_await session->admin()->queryByTime(topic, begin, end, max);
         if (!self)
             co_return;
-        if (result)
+        if (result) {
             found = *result;
-        else
+        } else {
             error = result.error().message;
+            notFound = result.error().code == Error::Code::NotFound;
+        }
     }
     m_running = false;
     updateActions();
     if (!error.isEmpty()) {
-        showResult(error, true);
+        showResult(error, !notFound); // "nothing found" is an answer, not a failure
         Q_EMIT queryFinished(0, error);
         co_return;
     }

@@ -34,6 +34,8 @@ ResetOffsetDialog::~ResetOffsetDialog() = default;
 QString ResetOffsetDialog::describeMove(const OffsetMove &move)
 {
     const QLocale locale;
+    if (move.from < 0)
+        return tr("no committed offset yet; starts at %1").arg(locale.toString(move.to));
     if (move.to == move.from)
         return tr("no change");
     if (move.to < move.from)
@@ -77,12 +79,13 @@ void ResetOffsetDialog::showPlan()
         ui->movesTable->insertRow(row);
         ui->movesTable->setItem(
             row, 0, new QTableWidgetItem(QStringLiteral("%1 / %2").arg(m.queue.brokerName).arg(m.queue.queueId)));
-        ui->movesTable->setItem(row, 1, new QTableWidgetItem(locale.toString(m.from)));
+        ui->movesTable->setItem(row, 1, new QTableWidgetItem(m.from < 0 ? tr("none") : locale.toString(m.from)));
         ui->movesTable->setItem(row, 2, new QTableWidgetItem(locale.toString(m.to)));
         ui->movesTable->setItem(row, 3, new QTableWidgetItem(describeMove(m)));
-        if (m.to < m.from)
+        // A queue without a committed offset neither re-delivers nor skips anything.
+        if (m.from >= 0 && m.to < m.from)
             again += m.from - m.to;
-        else
+        else if (m.from >= 0)
             skipped += m.to - m.from;
         moving += m.to != m.from;
     }

@@ -56,9 +56,12 @@ void KeychainSecretStore::fallBack(const QString &reason)
         return;
     m_unavailable = true;
     qCWarning(lcProfiles) << "system keychain unavailable:" << reason;
+    // QtKeychain says "Unknown error" when no Secret Service / KWallet answers on D-Bus.
+    const QString why =
+        reason.isEmpty() || reason == QLatin1String("Unknown error") ? tr("no keychain service answered") : reason;
     setWarning(tr("The system keychain is not available (%1). Secret keys are kept in memory for this "
                   "session only and must be entered again after a restart.")
-                   .arg(reason));
+                   .arg(why));
 }
 
 namespace {

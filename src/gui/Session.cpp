@@ -17,7 +17,8 @@ public:
     {
         ConnectionState s;
         s.phase = ConnectionState::Phase::Failed;
-        s.error = tr("This build of MQCloud Desk has no network client; it cannot connect to %1.").arg(profile().name);
+        s.error = Session::tr("This build of MQCloud Desk has no network client; it cannot connect to %1.")
+                      .arg(profile().name);
         setState(s);
     }
 };
