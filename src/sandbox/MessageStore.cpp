@@ -53,7 +53,8 @@ Status MessageStore::open(const QString &dir, const HostAndPort &storeHost, int 
     if (!m_writeFile.open(QIODevice::ReadWrite))
         return makeError(Error::Code::Network,
                          QStringLiteral("cannot open %1: %2").arg(path, m_writeFile.errorString()));
-    if (!m_readFile.open(QIODevice::ReadOnly))
+    // Unbuffered: the write handle appends behind its back, a read buffer would go stale.
+    if (!m_readFile.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
         return makeError(Error::Code::Network,
                          QStringLiteral("cannot open %1: %2").arg(path, m_readFile.errorString()));
     return recover();
