@@ -76,6 +76,15 @@ RemotingCommand Broker::createTopic(const RemotingCommand &request)
     if (validate::isSystemTopic(topic))
         return makeResponse(request, ResponseCode::SystemError,
                             QStringLiteral("The topic[%1] is conflict with system topic.").arg(topic));
+    // The 4.9.8 broker takes any count; a sandbox must not loop over a billion queues.
+    constexpr int kMaxQueueNums = 65536;
+    if (h->readQueueNums < 0 || h->writeQueueNums < 0 || h->readQueueNums > kMaxQueueNums ||
+        h->writeQueueNums > kMaxQueueNums)
+        return makeResponse(request, ResponseCode::SystemError,
+                            QStringLiteral("queue nums must be between 0 and %1 (read %2, write %3)")
+                                .arg(kMaxQueueNums)
+                                .arg(h->readQueueNums)
+                                .arg(h->writeQueueNums));
     TopicConfig config;
     config.topicName = topic;
     config.readQueueNums = h->readQueueNums;

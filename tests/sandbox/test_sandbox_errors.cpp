@@ -186,6 +186,51 @@ private Q_SLOTS:
         QCOMPARE(sandbox.broker()->store().maxOffset(QStringLiteral("t"), 0), 1);
         QVERIFY(other.call(sbtest::pull(QStringLiteral("g"), QStringLiteral("t"), 0, 0)));
     }
+
+    // Every recorded client request, each header field replaced by nonsense in turn: every one
+    // is answered (or, oneway, ignored) and the broker keeps serving.
+    void mutatedRecordedRequestsNeverBreakTheBroker()
+    {
+        SandboxOptions options;
+        options.broker.longPollingCheckIntervalMs = 100;
+        Sandbox sandbox(options);
+        QVERIFY(sandbox.start());
+        RawClient client;
+        QVERIFY(client.connectTo(sandbox.brokerAddress()));
+        client.sendRaw(fixtures::frameBySeq(5)->bytes);
+        QVERIFY(client.waitForResponse(4));
+        const QStringList nonsense{QStringLiteral("x"),
+                                   QStringLiteral("-1"),
+                                   QStringLiteral("99999999"),
+                                   QStringLiteral("99999999999999999999"),
+                                   QString(),
+                                   QStringLiteral("%RETRY%")};
+        int sent = 0;
+        for (const auto &f : fixtures::frames()) {
+            if (f.dir != u"c2s" || !f.conn.startsWith(u"broker"))
+                continue;
+            const RemotingCommand original = sbtest::fixtureCommand(f.seq);
+            if (original.isResponse() || !original.extFields)
+                continue;
+            for (const auto &[key, value] : original.extFields->entries()) {
+                for (const QString &bad : nonsense) {
+                    RemotingCommand mutated = original;
+                    mutated.extFields->insert(key, bad);
+                    mutated.flag &= ~RemotingCommand::kOnewayFlag;
+                    if (mutated.code == int(RequestCode::PullMessage))
+                        mutated.setField(QStringLiteral("suspendTimeoutMillis"), QStringLiteral("50"));
+                    auto reply = client.call(mutated, 10000);
+                    QVERIFY2(reply, qPrintable(QStringLiteral("seq %1, %2=%3").arg(f.seq).arg(key, bad)));
+                    ++sent;
+                }
+            }
+        }
+        QVERIFY(sent > 500);
+        QVERIFY(client.isConnected());
+        auto alive = client.call(sbtest::sendV2(QStringLiteral("still-here"), 0, QString(), "ok"));
+        QVERIFY(alive);
+        QCOMPARE(alive->code, 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSandboxErrors)
