@@ -11,6 +11,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,6 +20,7 @@
 #include <QTcpServer>
 #include <QTemporaryFile>
 #include <QTest>
+#include <QTimer>
 
 using testing::await;
 using testing::why;
@@ -77,16 +79,34 @@ Run TestCli::run(const QStringList &args, const QByteArray &stdinData, const QPr
         e.insert(QStringLiteral("NAMESRV_ADDR"), env.value(QStringLiteral("NAMESRV_ADDR")));
     e.insert(QStringLiteral("XDG_CACHE_HOME"), QDir::tempPath() + QStringLiteral("/mqdesk-cli-test-cache"));
     p.setProcessEnvironment(e);
-    QSignalSpy finished(&p, &QProcess::finished);
     QElapsedTimer clock;
     clock.start();
+    // Wait on the event loop (the sandbox answering the CLI lives in this process) for the
+    // exit, or for the start to fail (a binary that did not link).
+    QEventLoop loop;
+    bool failedToStart = false;
+    connect(&p, &QProcess::finished, &loop, &QEventLoop::quit);
+    connect(&p, &QProcess::errorOccurred, &loop, [&](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart) {
+            failedToStart = true;
+            loop.quit();
+        }
+    });
+    QTimer::singleShot(30000, &loop, &QEventLoop::quit);
     p.start(QStringLiteral(MQDESK_CLI_PATH), args);
     p.write(stdinData);
     p.closeWriteChannel();
-    // Wait on the event loop: the sandbox answering the CLI lives in this process.
-    if (!finished.wait(30000))
-        p.kill();
+    if (p.state() != QProcess::NotRunning && !failedToStart)
+        loop.exec();
     Run r;
+    if (failedToStart) {
+        r.err = "cannot start " MQDESK_CLI_PATH ": " + p.errorString().toUtf8();
+        return r;
+    }
+    if (p.state() != QProcess::NotRunning) {
+        p.kill();
+        p.waitForFinished(1000);
+    }
     r.ms = clock.elapsed();
     r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     r.out = p.readAllStandardOutput();
