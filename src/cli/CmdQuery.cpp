@@ -26,12 +26,17 @@ QStringList namedGroups(const QCommandLineParser &parser)
 QCoro::Task<QJsonArray> describe(Admin &admin, QList<FoundMessage> messages, bool track, QStringList groups, bool json)
 {
     QJsonArray array;
+    std::optional<Result<QList<TrackResult>>> all;
+    if (track)
+        all.emplace(co_await admin.trackAll(messages, groups));
     int index = 0;
     for (const FoundMessage &found : messages) {
-        ++index;
         std::optional<Result<TrackResult>> tracked;
-        if (track)
-            tracked.emplace(co_await admin.track(found, groups));
+        if (all && *all)
+            tracked.emplace((**all)[index]);
+        else if (all)
+            tracked.emplace((*all).error());
+        ++index;
         if (json) {
             QJsonObject o = format::messageJson(found);
             if (tracked && *tracked) {

@@ -36,6 +36,10 @@ public:
     {
         return m_tracker.track(std::move(message), std::move(namedGroups));
     }
+    QCoro::Task<Result<QList<TrackResult>>> trackAll(QList<FoundMessage> messages, QStringList namedGroups = {})
+    {
+        return m_tracker.trackAll(std::move(messages), std::move(namedGroups));
+    }
 
     // ---- topics and cluster
     QCoro::Task<Result<TopicListing>> topics(bool includeSystem = false);

@@ -30,11 +30,14 @@ public:
     // A track for each group consuming the message's topic plus each of `namedGroups`
     // (the only ones when the brokers cannot list the topic's groups).
     QCoro::Task<Result<TrackResult>> track(FoundMessage message, QStringList namedGroups = {});
+    // The same for many messages, asking each topic's groups and each group's connections once;
+    // one result per message, in order.
+    QCoro::Task<Result<QList<TrackResult>>> trackAll(QList<FoundMessage> messages, QStringList namedGroups = {});
 
 private:
     static QCoro::Task<Result<QStringList>> groupsOfTopic(QPointer<ClientInstance> client, QString topic);
-    static QCoro::Task<Result<TrackResult>> trackMessage(QPointer<ClientInstance> client, FoundMessage message,
-                                                         QStringList namedGroups);
+    static QCoro::Task<Result<QList<TrackResult>>> trackMany(QPointer<ClientInstance> client,
+                                                             QList<FoundMessage> messages, QStringList namedGroups);
     QPointer<ClientInstance> m_client;
 };
 

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void badResetRequests();
     void trackOfflineGroups();
     void trackWhenBrokerCannotListGroups();
+    void trackManyMessages();
     void trackFilteredByTag();
 
 private:
@@ -451,6 +452,39 @@ void TestAdminGroups::trackOfflineGroups()
     QCOMPARE(byGroup.value(QStringLiteral("at-group")).consumerOffset, 1);
     QCOMPARE(byGroup.value(QStringLiteral("never-group")).type, TrackType::NotConsumed);
     QVERIFY(byGroup.value(QStringLiteral("never-group")).consumerOffset <= 0);
+}
+
+void TestAdminGroups::trackManyMessages()
+{
+    // The three TrackTopic messages (queue offsets 0, 1, 2) against past-group (offset 2) and
+    // at-group (offset 1), tracked together.
+    KeyQuery q;
+    q.topic = QStringLiteral("TrackTopic");
+    q.key = QStringLiteral("track-me");
+    auto found = await(m_cluster.admin().queryByKey(q));
+    QVERIFY2(found && *found, why(found).constData());
+    QCOMPARE((*found)->messages.size(), 3);
+    auto all = await(m_cluster.admin().trackAll((*found)->messages));
+    QVERIFY2(all && *all, why(all).constData());
+    QCOMPARE((*all)->size(), 3);
+    for (qsizetype i = 0; i < 3; ++i) {
+        const qint64 queueOffset = (*found)->messages[i].message.queueOffset;
+        QCOMPARE(queueOffset, i);
+        for (const MessageTrack &t : (**all)[i].tracks) {
+            if (t.group == u"past-group")
+                QCOMPARE(t.type, queueOffset < 2 ? TrackType::Consumed : TrackType::NotConsumed);
+            if (t.group == u"at-group")
+                QCOMPARE(t.type, queueOffset < 1 ? TrackType::Consumed : TrackType::NotConsumed);
+        }
+        // Each result is what tracking the message alone gives.
+        auto one = await(m_cluster.admin().track((*found)->messages[i]));
+        QVERIFY2(one && *one, why(one).constData());
+        QCOMPARE((*one)->tracks.size(), (**all)[i].tracks.size());
+        for (qsizetype k = 0; k < (*one)->tracks.size(); ++k) {
+            QCOMPARE((*one)->tracks[k].group, (**all)[i].tracks[k].group);
+            QCOMPARE((*one)->tracks[k].type, (**all)[i].tracks[k].type);
+        }
+    }
 }
 
 void TestAdminGroups::trackWhenBrokerCannotListGroups()
