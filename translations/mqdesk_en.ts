@@ -1383,6 +1383,10 @@
         <source>The reset failed: %1</source>
         <translation>The reset failed: %1</translation>
     </message>
+    <message>
+        <source>Connecting...</source>
+        <translation>Connecting...</translation>
+    </message>
 </context>
 <context>
     <name>mq::gui::FeedModel</name>
@@ -2020,8 +2024,8 @@ group %3, %4, %5</translation>
         <translation>seconds ago</translation>
     </message>
     <message>
-        <source>messages/s</source>
-        <translation>messages/s</translation>
+        <source>Messages received per second</source>
+        <translation>Messages received per second</translation>
     </message>
 </context>
 <context>
@@ -2095,6 +2099,10 @@ group %3, %4, %5</translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n broker, %2 read and %3 write queues.</numerusform>
             <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n brokers, %2 read and %3 write queues.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Connecting...</source>
+        <translation>Connecting...</translation>
     </message>
 </context>
 </TS>

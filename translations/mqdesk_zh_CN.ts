@@ -1380,6 +1380,10 @@
         <source>The reset failed: %1</source>
         <translation>重置失败：%1</translation>
     </message>
+    <message>
+        <source>Connecting...</source>
+        <translation>正在连接…</translation>
+    </message>
 </context>
 <context>
     <name>mq::gui::FeedModel</name>
@@ -2014,8 +2018,8 @@ group %3, %4, %5</source>
         <translation>秒前</translation>
     </message>
     <message>
-        <source>messages/s</source>
-        <translation>条/秒</translation>
+        <source>Messages received per second</source>
+        <translation>每秒接收的消息数</translation>
     </message>
 </context>
 <context>
@@ -2087,6 +2091,10 @@ group %3, %4, %5</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt;：%n 个 Broker，%2 个读队列，%3 个写队列。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Connecting...</source>
+        <translation>正在连接…</translation>
     </message>
 </context>
 </TS>

@@ -169,7 +169,12 @@ void ComposerPanel::fillDelayCombo()
 
 void ComposerPanel::setSession(Session *session)
 {
+    if (m_session)
+        m_session->disconnect(this);
     m_session = session;
+    // Backends appear once the session has connected: re-check what can be done then.
+    if (m_session)
+        connect(m_session, &Session::stateChanged, this, &ComposerPanel::updateActions);
     reloadTemplates();
     updateActions();
 }

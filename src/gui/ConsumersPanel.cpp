@@ -35,7 +35,8 @@ ConsumersPanel::ConsumersPanel(QWidget *parent)
     ui->refreshButton->setIcon(icon(QStringLiteral("refresh")));
     ui->resetButton->setIcon(icon(QStringLiteral("reset")));
     ui->resetTimeEdit->setDateTime(QDateTime::currentDateTime().addSecs(-3600));
-    ui->splitter->setSizes({260, 740});
+    ui->splitter->setStretchFactor(0, 0);
+    ui->splitter->setStretchFactor(1, 1);
     connect(ui->filterEdit, &QLineEdit::textChanged, m_groupsProxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(ui->refreshButton, &QToolButton::clicked, this, &ConsumersPanel::refresh);
     connect(ui->groupsView->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -55,15 +56,32 @@ ConsumersPanel::~ConsumersPanel() = default;
 
 void ConsumersPanel::setSession(Session *session)
 {
+    if (m_session)
+        m_session->disconnect(this);
     m_session = session;
+    if (m_session) {
+        connect(m_session, &Session::stateChanged, this, [this] {
+            updateActions();
+            if (m_group.isEmpty())
+                showSummary(idleMessage(), false);
+        });
+    }
     m_group.clear();
     m_groups->setStringList({});
     m_progress->setProgress({});
-    showSummary(!m_session           ? tr("Connect to see consumer groups and their progress.")
-                : m_session->admin() ? tr("Select a consumer group to see its progress.")
-                                     : tr("This connection cannot read consumer progress yet."),
-                false);
+    showSummary(idleMessage(), false);
     updateActions();
+}
+
+QString ConsumersPanel::idleMessage() const
+{
+    if (!m_session)
+        return tr("Connect to see consumer groups and their progress.");
+    if (!m_session->admin())
+        return m_session->state().phase == ConnectionState::Phase::Connecting
+                   ? tr("Connecting...")
+                   : tr("This connection cannot read consumer progress yet.");
+    return tr("Select a consumer group to see its progress.");
 }
 
 void ConsumersPanel::setTopics(const QStringList &topics)
@@ -194,10 +212,7 @@ void ConsumersPanel::changeEvent(QEvent *event)
         if (!m_group.isEmpty() && m_session && m_session->admin())
             loadProgress(m_group);
         else if (m_group.isEmpty())
-            showSummary(!m_session           ? tr("Connect to see consumer groups and their progress.")
-                        : m_session->admin() ? tr("Select a consumer group to see its progress.")
-                                             : tr("This connection cannot read consumer progress yet."),
-                        false);
+            showSummary(idleMessage(), false);
     }
     QWidget::changeEvent(event);
 }

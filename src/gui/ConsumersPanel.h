@@ -49,6 +49,7 @@ private:
     QCoro::Task<> loadProgress(QString group);
     QCoro::Task<> resetOffsets();
     void showSummary(const QString &text, bool error);
+    QString idleMessage() const;
     void updateActions();
 
     std::unique_ptr<Ui::ConsumersPanel> ui;

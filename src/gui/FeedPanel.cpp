@@ -45,7 +45,7 @@ FeedPanel::FeedPanel(QWidget *parent)
     ui->mainSplitter->setStretchFactor(1, 1);
     ui->topSplitter->setStretchFactor(0, 0);
     ui->topSplitter->setStretchFactor(1, 1);
-    ui->topSplitter->setSizes({200, 800});
+    refreshSubscriptionList();
 
     ui->subscribeButton->setIcon(icon(QStringLiteral("subscribe")));
     ui->pauseButton->setIcon(icon(QStringLiteral("pause")));
@@ -109,20 +109,40 @@ void FeedPanel::setupExportMenu()
 
 void FeedPanel::setSession(Session *session)
 {
-    if (m_session && m_session->consumer()) {
-        m_session->consumer()->disconnect(this);
+    if (m_consumer) {
+        m_consumer->disconnect(this);
         for (int id : m_subscriptions.keys())
-            m_session->consumer()->unsubscribe(id);
+            m_consumer->unsubscribe(id);
     }
+    if (m_session)
+        m_session->disconnect(this);
     m_session = session;
+    m_consumer = nullptr;
     m_subscriptions.clear();
     m_subscriptionErrors.clear();
-    if (m_session && m_session->consumer()) {
-        connect(m_session->consumer(), &ConsumerBackend::received, this, &FeedPanel::onReceived);
-        connect(m_session->consumer(), &ConsumerBackend::subscriptionFailed, this, &FeedPanel::onSubscriptionFailed);
+    if (m_session) {
+        // The consumer backend exists only once the session has connected.
+        connect(m_session, &Session::stateChanged, this, [this] {
+            attachConsumer();
+            refreshSubscriptionList();
+        });
     }
+    attachConsumer();
     refreshSubscriptionList();
-    updateActions();
+}
+
+void FeedPanel::attachConsumer()
+{
+    ConsumerBackend *consumer = m_session ? m_session->consumer() : nullptr;
+    if (consumer == m_consumer)
+        return;
+    if (m_consumer)
+        m_consumer->disconnect(this);
+    m_consumer = consumer;
+    if (m_consumer) {
+        connect(m_consumer, &ConsumerBackend::received, this, &FeedPanel::onReceived);
+        connect(m_consumer, &ConsumerBackend::subscriptionFailed, this, &FeedPanel::onSubscriptionFailed);
+    }
 }
 
 void FeedPanel::setTopics(const QStringList &topics)
@@ -167,7 +187,8 @@ void FeedPanel::openSubscribeDialog()
 
 void FeedPanel::subscribe(Subscription subscription)
 {
-    if (!m_session || !m_session->consumer())
+    attachConsumer();
+    if (!m_session || !m_consumer)
         return;
     subscription.id = m_nextId++;
     m_subscriptions.insert(subscription.id, subscription);
@@ -179,7 +200,7 @@ QCoro::Task<> FeedPanel::startSubscription(Subscription subscription)
 {
     QPointer<FeedPanel> self(this);
     QPointer<Session> session(m_session);
-    const Status started = co_await session->consumer()->subscribe(subscription);
+    const Status started = co_await m_consumer->subscribe(subscription);
     if (!self || session != m_session)
         co_return;
     if (!started)
@@ -189,8 +210,8 @@ QCoro::Task<> FeedPanel::startSubscription(Subscription subscription)
 
 void FeedPanel::unsubscribe(int subscriptionId)
 {
-    if (m_session && m_session->consumer())
-        m_session->consumer()->unsubscribe(subscriptionId);
+    if (m_consumer)
+        m_consumer->unsubscribe(subscriptionId);
     m_subscriptions.remove(subscriptionId);
     m_subscriptionErrors.remove(subscriptionId);
     refreshSubscriptionList();

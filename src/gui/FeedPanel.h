@@ -54,6 +54,7 @@ protected:
 
 private:
     QCoro::Task<> startSubscription(Subscription subscription);
+    void attachConsumer();
     void openSubscribeDialog();
     void unsubscribeSelected();
     void onReceived(int subscriptionId, const QList<mq::MessageExt> &messages);
@@ -70,6 +71,7 @@ private:
     FeedFilterProxy *m_proxy;
     ThroughputChart *m_chart;
     QPointer<Session> m_session;
+    QPointer<ConsumerBackend> m_consumer; // connected to our slots
     QStringList m_topics;
     QMap<int, Subscription> m_subscriptions;
     QMap<int, QString> m_subscriptionErrors;

@@ -88,8 +88,10 @@ MainWindow::MainWindow(Context context, QWidget *parent)
 
     applySettings();
     reloadProfiles(ProfileStore(settings).lastUsed());
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1360, 820);
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray()))
+        resizeDocks({m_inspectorDock}, {400}, Qt::Horizontal);
     showPage(Page(qBound(0, settings.value(QStringLiteral("window/page"), 0).toInt(), PageCount - 1)));
     retranslate();
     onStateChanged({});

@@ -53,7 +53,12 @@ void MessageInspector::showMessage(const mq::MessageExt &message)
 
 void MessageInspector::setSession(Session *session)
 {
+    if (m_session)
+        m_session->disconnect(this);
     m_session = session;
+    if (m_session)
+        connect(m_session, &Session::stateChanged, this,
+                [this] { ui->trackButton->setEnabled(m_hasMessage && m_session && m_session->admin()); });
     ui->trackLabel->clear();
     ui->trackButton->setEnabled(m_hasMessage && m_session && m_session->admin());
 }

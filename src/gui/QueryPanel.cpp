@@ -41,7 +41,11 @@ QueryPanel::~QueryPanel() = default;
 
 void QueryPanel::setSession(Session *session)
 {
+    if (m_session)
+        m_session->disconnect(this);
     m_session = session;
+    if (m_session)
+        connect(m_session, &Session::stateChanged, this, &QueryPanel::updateActions);
     m_results->clear();
     ui->resultLabel->clear();
     updateActions();

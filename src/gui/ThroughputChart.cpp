@@ -27,7 +27,10 @@ ThroughputChart::ThroughputChart(QWidget *parent)
     m_x->setTickCount(7);
     m_y->setRange(0, 10);
     m_y->setLabelFormat(QStringLiteral("%d"));
-    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->setMargins(QMargins(4, 0, 4, 0));
+    QFont titleFont = font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 0.9);
+    chart->setTitleFont(titleFont);
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(140);
@@ -85,6 +88,7 @@ void ThroughputChart::applyPalette()
     QPen pen(pal.color(QPalette::Highlight));
     pen.setWidthF(2);
     m_series->setPen(pen);
+    chart()->setTitleBrush(pal.color(QPalette::Text));
     for (QValueAxis *axis : {m_x, m_y}) {
         axis->setLabelsColor(pal.color(QPalette::Text));
         axis->setTitleBrush(pal.color(QPalette::Text));
@@ -95,7 +99,7 @@ void ThroughputChart::applyPalette()
 void ThroughputChart::retranslate()
 {
     m_x->setTitleText(tr("seconds ago"));
-    m_y->setTitleText(tr("messages/s"));
+    chart()->setTitle(tr("Messages received per second"));
 }
 
 void ThroughputChart::changeEvent(QEvent *event)

@@ -24,7 +24,8 @@ TopicsPanel::TopicsPanel(QWidget *parent)
     ui->topicsView->setModel(m_proxy);
     ui->topicsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     ui->refreshButton->setIcon(icon(QStringLiteral("refresh")));
-    ui->splitter->setSizes({260, 740});
+    ui->splitter->setStretchFactor(0, 0);
+    ui->splitter->setStretchFactor(1, 1);
     for (QTableWidget *t : {ui->brokersTable, ui->queuesTable}) {
         t->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
         t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -48,7 +49,9 @@ QString TopicsPanel::idleMessage() const
     if (!m_session)
         return tr("Connect to see the cluster's topics.");
     if (!m_session->admin())
-        return tr("This connection cannot list topics yet.");
+        return m_session->state().phase == ConnectionState::Phase::Connecting
+                   ? tr("Connecting...")
+                   : tr("This connection cannot list topics yet.");
     return m_all.isEmpty() ? tr("No topics loaded yet; press Refresh (F5).") : tr("Select a topic to see its route.");
 }
 
@@ -86,7 +89,16 @@ QString TopicsPanel::describePermission(int perm)
 
 void TopicsPanel::setSession(Session *session)
 {
+    if (m_session)
+        m_session->disconnect(this);
     m_session = session;
+    if (m_session) {
+        connect(m_session, &Session::stateChanged, this, [this] {
+            ui->refreshButton->setEnabled(m_session && m_session->admin());
+            if (m_currentTopic.isEmpty())
+                showMessage(idleMessage(), false);
+        });
+    }
     m_all.clear();
     m_model->setStringList({});
     ui->brokersTable->setRowCount(0);

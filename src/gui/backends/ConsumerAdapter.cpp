@@ -114,7 +114,8 @@ QCoro::Task<> ConsumerAdapter::shutdown()
 void ConsumerAdapter::onMessages(const QString &group, const QList<mq::MessageExt> &messages)
 {
     const auto it = m_groups.constFind(group);
-    qCDebug(lcFeed) << group << "pulled" << messages.size() << "message(s)";
+    qCDebug(lcFeed) << group << "pulled" << messages.size() << "message(s) of"
+                    << (messages.isEmpty() ? QString() : messages.first().topic);
     if (it == m_groups.constEnd() || messages.isEmpty())
         return;
     // One pull is one queue, so one topic; split anyway in case a batch mixes retried messages.
