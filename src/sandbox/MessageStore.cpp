@@ -46,6 +46,16 @@ Status MessageStore::open(const QString &dir, const HostAndPort &storeHost, int 
     m_flushTimer->setInterval(flushIntervalMs);
     if (dir.isEmpty())
         return Ok{};
+    // Reopening after close() (a broker restart in the same process): the log on disk is the
+    // truth, so drop what memory still holds before recovery replays it.
+    m_pending.clear();
+    m_flushedSize = 0;
+    m_size = 0;
+    m_queues.clear();
+    m_index.clear();
+    m_indexLastPhyOffset = 0;
+    m_indexLastTimestamp = 0;
+    m_messageCount = 0;
     const QString path = QDir(dir).filePath(QString::fromLatin1(kCommitLogFile));
     QDir().mkpath(QFileInfo(path).absolutePath());
     m_writeFile.setFileName(path);

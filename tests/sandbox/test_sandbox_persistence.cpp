@@ -112,6 +112,32 @@ private Q_SLOTS:
         QCOMPARE(sent->field(QStringLiteral("queueOffset")), QStringLiteral("4"));
     }
 
+    // A broker restarted in the same process (stop() then start() on one object) must recover
+    // from its log exactly once, not replay it on top of what memory still holds.
+    void restartOfTheSameBrokerObjectKeepsEveryMessageOnce()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        Sandbox sandbox(withDir(dir.path()));
+        QVERIFY(sandbox.start());
+        {
+            RawClient client;
+            QVERIFY(client.connectTo(sandbox.brokerAddress()));
+            for (int i = 0; i < 3; ++i)
+                QVERIFY(client.call(sbtest::sendV2(QStringLiteral("same-object"), 0,
+                                                   QStringLiteral("KEYS\u0001k%1").arg(i), QByteArray::number(i))));
+        }
+        QCOMPARE(sandbox.broker()->store().maxOffset(QStringLiteral("same-object"), 0), 3);
+        sandbox.broker()->stop();
+        QVERIFY(sandbox.broker()->start());
+        QCOMPARE(sandbox.broker()->store().maxOffset(QStringLiteral("same-object"), 0), 3);
+        RawClient client;
+        QVERIFY(client.connectTo(sandbox.broker()->address()));
+        auto sent = client.call(sbtest::sendV2(QStringLiteral("same-object"), 0, QString(), "after restart"));
+        QVERIFY(sent);
+        QCOMPARE(sent->field(QStringLiteral("queueOffset")), QStringLiteral("3"));
+    }
+
     void aTornTailIsCutOffOnStart()
     {
         QTemporaryDir dir;
