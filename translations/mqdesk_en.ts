@@ -1067,16 +1067,16 @@
         </translation>
     </message>
     <message>
-        <source>JSON</source>
-        <translation>JSON</translation>
+        <source>%1, JSON</source>
+        <translation>%1, JSON</translation>
     </message>
     <message>
-        <source>not valid JSON: %1</source>
-        <translation>not valid JSON: %1</translation>
+        <source>%1, not valid JSON: %2</source>
+        <translation>%1, not valid JSON: %2</translation>
     </message>
     <message>
-        <source>not valid UTF-8</source>
-        <translation>not valid UTF-8</translation>
+        <source>%1, not valid UTF-8</source>
+        <translation>%1, not valid UTF-8</translation>
     </message>
 </context>
 <context>
@@ -1588,6 +1588,22 @@ group %3, %4, %5</translation>
         <source>Connection profile (edit with File &gt; Connection profiles)</source>
         <translation>Connection profile (edit with File &gt; Connection profiles)</translation>
     </message>
+    <message>
+        <source>Connect</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Disconnect</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profiles</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspector</translation>
+    </message>
 </context>
 <context>
     <name>mq::gui::MemorySecretStore</name>
@@ -1748,6 +1764,11 @@ group %3, %4, %5</translation>
     <message>
         <source>Properties (%1)</source>
         <translation>Properties (%1)</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -2020,12 +2041,8 @@ group %3, %4, %5</translation>
 <context>
     <name>mq::gui::ThroughputChart</name>
     <message>
-        <source>seconds ago</source>
-        <translation>seconds ago</translation>
-    </message>
-    <message>
-        <source>Messages received per second</source>
-        <translation>Messages received per second</translation>
+        <source>Messages received per second, last two minutes</source>
+        <translation>Messages received per second, last two minutes</translation>
     </message>
 </context>
 <context>
@@ -2103,6 +2120,11 @@ group %3, %4, %5</translation>
     <message>
         <source>Connecting...</source>
         <translation>Connecting...</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>, </translation>
     </message>
 </context>
 </TS>

@@ -1065,16 +1065,16 @@
         </translation>
     </message>
     <message>
-        <source>JSON</source>
-        <translation>JSON</translation>
+        <source>%1, JSON</source>
+        <translation>%1，JSON</translation>
     </message>
     <message>
-        <source>not valid JSON: %1</source>
-        <translation>不是有效的 JSON：%1</translation>
+        <source>%1, not valid JSON: %2</source>
+        <translation>%1，不是有效的 JSON：%2</translation>
     </message>
     <message>
-        <source>not valid UTF-8</source>
-        <translation>不是有效的 UTF-8</translation>
+        <source>%1, not valid UTF-8</source>
+        <translation>%1，不是有效的 UTF-8</translation>
     </message>
 </context>
 <context>
@@ -1584,6 +1584,22 @@ group %3, %4, %5</source>
         <source>Connection profile (edit with File &gt; Connection profiles)</source>
         <translation>连接配置（在“文件 &gt; 连接配置”中编辑）</translation>
     </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>断开</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>连接配置</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>消息详情</translation>
+    </message>
 </context>
 <context>
     <name>mq::gui::MemorySecretStore</name>
@@ -1743,6 +1759,11 @@ group %3, %4, %5</source>
     <message>
         <source>Properties (%1)</source>
         <translation>属性（%1）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -2014,12 +2035,8 @@ group %3, %4, %5</source>
 <context>
     <name>mq::gui::ThroughputChart</name>
     <message>
-        <source>seconds ago</source>
-        <translation>秒前</translation>
-    </message>
-    <message>
-        <source>Messages received per second</source>
-        <translation>每秒接收的消息数</translation>
+        <source>Messages received per second, last two minutes</source>
+        <translation>最近两分钟每秒接收的消息数</translation>
     </message>
 </context>
 <context>
@@ -2095,6 +2112,11 @@ group %3, %4, %5</source>
     <message>
         <source>Connecting...</source>
         <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
     </message>
 </context>
 </TS>

@@ -66,6 +66,11 @@ Q_SIGNALS:
 
 // ---- administration -----------------------------------------------------------------------
 
+struct TopicNames {
+    QStringList user;   // what people send to and consume
+    QStringList system; // retry / DLQ topics, broker and cluster names, RocketMQ's own
+};
+
 struct BrokerRoute {
     QString cluster;
     QString brokerName;
@@ -124,7 +129,7 @@ struct ConsumedBy {
 class AdminBackend {
 public:
     virtual ~AdminBackend() = default;
-    virtual QCoro::Task<Result<QStringList>> topics() = 0;
+    virtual QCoro::Task<Result<TopicNames>> topics() = 0;
     virtual QCoro::Task<Result<TopicRoute>> topicRoute(QString topic) = 0;
     virtual QCoro::Task<Result<QList<MessageExt>>> queryByKey(QString topic, QString key, QDateTime begin,
                                                               QDateTime end, int maxResults) = 0;

@@ -75,10 +75,10 @@ void BodyViewer::render()
         const auto pretty = BodyCodec::prettyJson(m_body);
         if (pretty) {
             text = *pretty;
-            info += QStringLiteral(", ") + tr("JSON");
+            info = tr("%1, JSON").arg(info);
         } else {
             text = QString::fromUtf8(m_body);
-            info += QStringLiteral(", ") + tr("not valid JSON: %1").arg(pretty.error().message);
+            info = tr("%1, not valid JSON: %2").arg(info, pretty.error().message);
         }
         break;
     }
@@ -87,7 +87,7 @@ void BodyViewer::render()
     case Automatic:
         text = QString::fromUtf8(m_body);
         if (!BodyCodec::isUtf8(m_body))
-            info += QStringLiteral(", ") + tr("not valid UTF-8");
+            info = tr("%1, not valid UTF-8").arg(info);
         break;
     }
     ui->bodyText->setLineWrapMode(mode == Hex ? QPlainTextEdit::NoWrap : QPlainTextEdit::WidgetWidth);

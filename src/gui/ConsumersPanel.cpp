@@ -164,6 +164,10 @@ QCoro::Task<> ConsumersPanel::loadProgress(QString group)
             topics << q.queue.topic;
     }
     const QString keep = ui->resetTopicCombo->currentText();
+    // The group's own topics first, its %RETRY% topic last.
+    std::stable_sort(topics.begin(), topics.end(), [](const QString &a, const QString &b) {
+        return !a.startsWith(QLatin1Char('%')) && b.startsWith(QLatin1Char('%'));
+    });
     ui->resetTopicCombo->clear();
     ui->resetTopicCombo->addItems(topics);
     if (topics.contains(keep))

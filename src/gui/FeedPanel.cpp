@@ -34,7 +34,7 @@ FeedPanel::FeedPanel(QWidget *parent)
     QHeaderView *header = ui->feedView->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive); // never ResizeToContents: O(rows) per batch
     const int charWidth = fontMetrics().averageCharWidth();
-    const int widths[] = {14, 16, 10, 18, 18, 8, 34, 18, 8, 40};
+    const int widths[] = {17, 16, 10, 24, 22, 8, 36, 18, 8, 40};
     for (int c = 0; c < FeedModel::ColumnCount; ++c)
         ui->feedView->setColumnWidth(c, widths[c] * charWidth);
     ui->feedView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);

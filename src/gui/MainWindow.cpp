@@ -293,6 +293,11 @@ void MainWindow::retranslate()
     if (auto *label = findChild<QLabel *>(QStringLiteral("profileLabel")))
         label->setText(tr("Profile:"));
     m_profileCombo->setToolTip(tr("Connection profile (edit with File > Connection profiles)"));
+    // Toolbar buttons: short words without menu mnemonics.
+    ui->actionConnect->setIconText(tr("Connect"));
+    ui->actionDisconnect->setIconText(tr("Disconnect"));
+    ui->actionProfiles->setIconText(tr("Profiles"));
+    ui->actionShowInspector->setIconText(tr("Inspector"));
 }
 
 void MainWindow::changeEvent(QEvent *event)

@@ -125,7 +125,7 @@ QString MessageInspector::describeSysFlag(int sysFlag)
     if (sysFlag & sysflag::StoreHostV6)
         parts << tr("store host IPv6");
     const QString bits = QStringLiteral("0x%1").arg(sysFlag, 0, 16);
-    return parts.isEmpty() ? bits : QStringLiteral("%1 (%2)").arg(bits, parts.join(QStringLiteral(", ")));
+    return parts.isEmpty() ? bits : QStringLiteral("%1 (%2)").arg(bits, parts.join(tr(", ", "list separator")));
 }
 
 QList<QPair<QString, QString>> MessageInspector::fields() const

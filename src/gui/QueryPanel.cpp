@@ -17,7 +17,7 @@ QueryPanel::QueryPanel(QWidget *parent)
     ui->setupUi(this);
     ui->resultsView->setModel(m_results);
     const int charWidth = fontMetrics().averageCharWidth();
-    const int widths[] = {14, 16, 10, 18, 18, 8, 34, 18, 8, 40};
+    const int widths[] = {17, 16, 10, 24, 22, 8, 36, 18, 8, 40};
     for (int c = 0; c < FeedModel::ColumnCount; ++c)
         ui->resultsView->setColumnWidth(c, widths[c] * charWidth);
     ui->resultsView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);

@@ -6,6 +6,7 @@
 #include <QHeaderView>
 #include <QLocale>
 #include <QPushButton>
+#include <QTimer>
 
 namespace mq::gui {
 
@@ -26,7 +27,8 @@ ResetOffsetDialog::ResetOffsetDialog(Session *session, QString group, QString to
         tr("Working out where the offsets of group %1 on topic %2 would move...").arg(m_group, m_topic));
     connect(ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    loadPlan();
+    // From the event loop, so whoever created us can listen for planReady() first.
+    QTimer::singleShot(0, this, [this] { loadPlan(); });
 }
 
 ResetOffsetDialog::~ResetOffsetDialog() = default;

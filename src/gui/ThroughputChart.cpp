@@ -23,7 +23,7 @@ ThroughputChart::ThroughputChart(QWidget *parent)
     m_series->attachAxis(m_x);
     m_series->attachAxis(m_y);
     m_x->setRange(-Window, 0);
-    m_x->setLabelFormat(QStringLiteral("%d"));
+    m_x->setLabelFormat(QStringLiteral("%d s")); // Qt Charts formats labels as Latin-1: keep it untranslated
     m_x->setTickCount(7);
     m_y->setRange(0, 10);
     m_y->setLabelFormat(QStringLiteral("%d"));
@@ -98,8 +98,7 @@ void ThroughputChart::applyPalette()
 
 void ThroughputChart::retranslate()
 {
-    m_x->setTitleText(tr("seconds ago"));
-    chart()->setTitle(tr("Messages received per second"));
+    chart()->setTitle(tr("Messages received per second, last two minutes"));
 }
 
 void ThroughputChart::changeEvent(QEvent *event)

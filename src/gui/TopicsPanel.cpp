@@ -72,7 +72,7 @@ bool TopicsPanel::isSystemTopic(const QString &topic)
         if (topic.startsWith(p))
             return true;
     }
-    return names.contains(topic);
+    return names.contains(topic) || topic.endsWith(QLatin1String("_REPLY_TOPIC"));
 }
 
 QString TopicsPanel::describePermission(int perm)
@@ -84,7 +84,9 @@ QString TopicsPanel::describePermission(int perm)
         parts << tr("write");
     if (perm & 1)
         parts << tr("inherit");
-    return QStringLiteral("%1 (%2)").arg(parts.isEmpty() ? tr("none") : parts.join(QStringLiteral(", "))).arg(perm);
+    return QStringLiteral("%1 (%2)")
+        .arg(parts.isEmpty() ? tr("none") : parts.join(tr(", ", "list separator")))
+        .arg(perm);
 }
 
 void TopicsPanel::setSession(Session *session)
@@ -100,6 +102,7 @@ void TopicsPanel::setSession(Session *session)
         });
     }
     m_all.clear();
+    m_system.clear();
     m_model->setStringList({});
     ui->brokersTable->setRowCount(0);
     ui->queuesTable->setRowCount(0);
@@ -132,15 +135,20 @@ QCoro::Task<> TopicsPanel::loadTopics()
         showMessage(tr("Cannot list topics: %1").arg(result.error().message), true);
         co_return;
     }
-    m_all = *result;
-    std::sort(m_all.begin(), m_all.end(),
-              [](const QString &a, const QString &b) { return QString::compare(a, b, Qt::CaseInsensitive) < 0; });
-    applyFilter();
-    QStringList user;
-    for (const QString &t : std::as_const(m_all)) {
-        if (!isSystemTopic(t))
-            user << t;
+    QStringList user = result->user;
+    m_system = QSet<QString>(result->system.begin(), result->system.end());
+    for (const QString &t : std::as_const(user)) {
+        if (isSystemTopic(t)) // names every RocketMQ version reserves, whatever the backend said
+            m_system.insert(t);
     }
+    user.removeIf([this](const QString &t) { return m_system.contains(t); });
+    m_all = user + result->system;
+    const auto byName = [](const QString &a, const QString &b) {
+        return QString::compare(a, b, Qt::CaseInsensitive) < 0;
+    };
+    std::sort(m_all.begin(), m_all.end(), byName);
+    std::sort(user.begin(), user.end(), byName);
+    applyFilter();
     if (m_currentTopic.isEmpty())
         showMessage(idleMessage(), false);
     Q_EMIT topicsLoaded(user);
@@ -150,7 +158,7 @@ void TopicsPanel::applyFilter()
 {
     QStringList shown;
     for (const QString &t : std::as_const(m_all)) {
-        if ((ui->systemCheck->isChecked() || !isSystemTopic(t)) &&
+        if ((ui->systemCheck->isChecked() || !m_system.contains(t)) &&
             t.contains(ui->filterEdit->text().trimmed(), Qt::CaseInsensitive))
             shown << t;
     }

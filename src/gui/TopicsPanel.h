@@ -4,6 +4,7 @@
 
 #include <QCoro/QCoroTask>
 #include <QPointer>
+#include <QSet>
 #include <QWidget>
 
 #include <memory>
@@ -54,6 +55,7 @@ private:
     QStringListModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QStringList m_all;
+    QSet<QString> m_system;
     QPointer<Session> m_session;
     QString m_currentTopic;
     QString m_status;

@@ -52,11 +52,18 @@ public:
 class Admin : public AdminBackend {
 public:
     QStringList topicList{QStringLiteral("order-events"), QStringLiteral("%RETRY%g1"), QStringLiteral("TBW102")};
+    QStringList systemTopics{QStringLiteral("%RETRY%g1"), QStringLiteral("TBW102")};
     QList<MessageExt> stored;
     ConsumerProgress progress;
     QList<std::tuple<QString, QString, QDateTime>> resets;
 
-    QCoro::Task<Result<QStringList>> topics() override { co_return topicList; }
+    QCoro::Task<Result<TopicNames>> topics() override
+    {
+        TopicNames names;
+        for (const QString &t : std::as_const(topicList))
+            (systemTopics.contains(t) ? names.system : names.user) << t;
+        co_return names;
+    }
     QCoro::Task<Result<TopicRoute>> topicRoute(QString topic) override
     {
         if (!topicList.contains(topic))

@@ -54,14 +54,24 @@ AdminAdapter::~AdminAdapter() = default;
 
 #ifdef MQDESK_HAVE_ADMIN
 
-QCoro::Task<Result<QStringList>> AdminAdapter::topics()
+QCoro::Task<Result<TopicNames>> AdminAdapter::topics()
 {
     if (!m_client)
         co_return gone();
-    auto listing = co_await m_admin->topics(true); // the panel hides system topics itself
-    if (!listing)
-        co_return listing.error();
-    co_return listing->topics;
+    // Admin knows the cluster and broker names, whose topics are system topics too.
+    auto all = co_await m_admin->topics(true);
+    if (!all)
+        co_return all.error();
+    auto user = co_await m_admin->topics(false);
+    if (!user)
+        co_return user.error();
+    TopicNames names;
+    names.user = user->topics;
+    for (const QString &t : all->topics) {
+        if (!names.user.contains(t))
+            names.system << t;
+    }
+    co_return names;
 }
 
 QCoro::Task<Result<TopicRoute>> AdminAdapter::topicRoute(QString topic)
@@ -222,7 +232,7 @@ QCoro::Task<Result<QList<ConsumedBy>>> AdminAdapter::consumedBy(MessageExt messa
 
 #else // without mq::Admin: topics and routes straight from the name servers
 
-QCoro::Task<Result<QStringList>> AdminAdapter::topics()
+QCoro::Task<Result<TopicNames>> AdminAdapter::topics()
 {
     QPointer<ClientInstance> client = m_client;
     if (!client)
@@ -240,7 +250,13 @@ QCoro::Task<Result<QStringList>> AdminAdapter::topics()
     auto list = TopicList::parse(response->body);
     if (!list)
         co_return list.error();
-    co_return list->topicList;
+    TopicNames names;
+    for (const QString &t : list->topicList)
+        (t.startsWith(QLatin1Char('%')) || t.startsWith(QLatin1String("rmq_sys_")) || t == QLatin1String("TBW102")
+             ? names.system
+             : names.user)
+            << t;
+    co_return names;
 }
 
 QCoro::Task<Result<TopicRoute>> AdminAdapter::topicRoute(QString topic)

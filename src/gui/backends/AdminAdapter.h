@@ -24,7 +24,7 @@ public:
     explicit AdminAdapter(ClientInstance *client);
     ~AdminAdapter() override;
 
-    QCoro::Task<Result<QStringList>> topics() override;
+    QCoro::Task<Result<TopicNames>> topics() override;
     QCoro::Task<Result<TopicRoute>> topicRoute(QString topic) override;
     QCoro::Task<Result<QList<MessageExt>>> queryByKey(QString topic, QString key, QDateTime begin, QDateTime end,
                                                       int maxResults) override;
