@@ -1021,7 +1021,7 @@
     </message>
     <message>
         <source>Connect with the profile &lt;name&gt;.</source>
-        <translation>使用名为 &lt;name&gt; 的连接配置进行连接。</translation>
+        <translation>使用指定名称的连接配置进行连接。</translation>
     </message>
     <message>
         <source>name</source>

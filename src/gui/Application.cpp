@@ -25,52 +25,100 @@ void initResources()
     initMqdeskResources();
 }
 
-int runApplication(int argc, char *argv[])
+namespace {
+void setIdentity()
 {
-    QApplication::setAttribute(Qt::AA_DontShowIconsInMenus, false);
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("MQCloud"));
-    QApplication::setOrganizationDomain(QStringLiteral("mqcloud.github.io"));
-    QApplication::setApplicationName(QStringLiteral("mqdesk"));
-    QApplication::setApplicationDisplayName(QStringLiteral("MQCloud Desk"));
-    QApplication::setApplicationVersion(QStringLiteral(MQDESK_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("io.github.mqcloud.mqdesk"));
-    initResources();
-    QApplication::setWindowIcon(appIcon());
+    QCoreApplication::setOrganizationName(QStringLiteral("MQCloud"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("mqcloud.github.io"));
+    QCoreApplication::setApplicationName(QStringLiteral("mqdesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MQDESK_VERSION));
+}
 
-    QSettings settings;
-    Language language;
-    // The language must be known before the parser's help text is built; peek at --lang.
+// The language must be known before the parser's help text is built: peek at --lang.
+QString requestedLanguage(const QStringList &args, const QSettings &settings)
+{
     QString lang = settings.value(QStringLiteral("ui/language"), QStringLiteral("system")).toString();
-    const QStringList args = QApplication::arguments();
     for (int i = 1; i < args.size(); ++i) {
         if (args.at(i) == QLatin1String("--lang") && i + 1 < args.size())
             lang = args.at(i + 1);
         else if (args.at(i).startsWith(QLatin1String("--lang=")))
             lang = args.at(i).mid(7);
     }
-    language.apply(lang);
+    return lang;
+}
 
-    QCommandLineParser parser;
+struct Options {
+    QCommandLineOption sandbox{
+        QStringLiteral("sandbox"),
+        QCoreApplication::translate("main", "Start the embedded sandbox cluster and connect to it.")};
+    QCommandLineOption profile{QStringLiteral("profile"),
+                               QCoreApplication::translate("main", "Connect with the profile <name>."),
+                               QCoreApplication::translate("main", "name")};
+    QCommandLineOption lang{QStringLiteral("lang"),
+                            QCoreApplication::translate("main", "User interface language: en or zh_CN."),
+                            QCoreApplication::translate("main", "language")};
+    QCommandLineOption screenshot{QStringLiteral("screenshot"),
+                                  QStringLiteral("Save a picture of every panel to <dir> and quit."),
+                                  QStringLiteral("dir")};
+};
+
+void describe(QCommandLineParser &parser, Options &o)
+{
     parser.setApplicationDescription(QCoreApplication::translate(
         "main", "Desktop console for RocketMQ and MQCloud: send, watch, query and inspect messages."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption sandboxOption(
-        QStringLiteral("sandbox"),
-        QCoreApplication::translate("main", "Start the embedded sandbox cluster and connect to it."));
-    const QCommandLineOption profileOption(QStringLiteral("profile"),
-                                           QCoreApplication::translate("main", "Connect with the profile <name>."),
-                                           QCoreApplication::translate("main", "name"));
-    const QCommandLineOption langOption(QStringLiteral("lang"),
-                                        QCoreApplication::translate("main", "User interface language: en or zh_CN."),
-                                        QCoreApplication::translate("main", "language"));
-    QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-                                        QStringLiteral("Save a picture of every panel to <dir> and quit."),
-                                        QStringLiteral("dir"));
-    screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({sandboxOption, profileOption, langOption, screenshotOption});
+    o.screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({o.sandbox, o.profile, o.lang, o.screenshot});
+}
+
+// --help and --version need no display: answer them without starting the GUI.
+bool onlyAsksForHelp(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "-h" || a == "--help" || a == "--help-all" || a == "-v" || a == "--version" || a == "-?")
+            return true;
+    }
+    return false;
+}
+} // namespace
+
+int runApplication(int argc, char *argv[])
+{
+    if (onlyAsksForHelp(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        QSettings settings;
+        Language language;
+        language.apply(requestedLanguage(QCoreApplication::arguments(), settings));
+        QCommandLineParser parser;
+        Options options;
+        describe(parser, options);
+        parser.process(app); // prints and exits
+        return 0;
+    }
+
+    QApplication::setAttribute(Qt::AA_DontShowIconsInMenus, false);
+    QApplication app(argc, argv);
+    setIdentity();
+    QApplication::setApplicationDisplayName(QStringLiteral("MQCloud Desk"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.mqcloud.mqdesk"));
+    initResources();
+    QApplication::setWindowIcon(appIcon());
+
+    QSettings settings;
+    Language language;
+    language.apply(requestedLanguage(QApplication::arguments(), settings));
+
+    QCommandLineParser parser;
+    Options options;
+    describe(parser, options);
     parser.process(app);
+    const QCommandLineOption &sandboxOption = options.sandbox;
+    const QCommandLineOption &profileOption = options.profile;
+    const QCommandLineOption &langOption = options.lang;
+    const QCommandLineOption &screenshotOption = options.screenshot;
     if (parser.isSet(langOption) && !Language::available().contains(parser.value(langOption))) {
         qCWarning(lcGui).noquote() << QCoreApplication::translate("main", "Unknown language %1; available: %2")
                                           .arg(parser.value(langOption),

@@ -3,18 +3,23 @@
 #include "ConsumerProgressModel.h"
 #include "ConsumersPanel.h"
 #include "FakeSession.h"
+#include "FeedFilterProxy.h"
 #include "FeedModel.h"
+#include "FeedPanel.h"
+#include "Icons.h"
 #include "MessageInspector.h"
 #include "QueryPanel.h"
 #include "ResetOffsetDialog.h"
 #include "TopicsPanel.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QLabel>
 #include <QListView>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace mq;
@@ -157,6 +162,61 @@ private Q_SLOTS:
         panel.setSession(&session);
         panel.search(QueryPanel::ByKey, QString(), QStringLiteral("order-1"));
         QCOMPARE(panel.resultText(), QStringLiteral("Enter the topic to search in."));
+    }
+
+    void feedExportsWhatTheFilterShows()
+    {
+        fake::Session session;
+        session.start();
+        FeedPanel panel;
+        panel.setSession(&session);
+        Subscription sub;
+        sub.topic = QStringLiteral("order-events");
+        sub.group = QStringLiteral("watch");
+        panel.subscribe(sub);
+        QCOMPARE(session.consumerImpl.active.size(), 1);
+        QList<MessageExt> batch;
+        for (int i = 0; i < 30; ++i)
+            batch.append(fake::message(i));
+        session.consumerImpl.deliver(session.consumerImpl.active.first().id, batch);
+        QTRY_COMPARE(panel.model()->rowCount(), 30);
+        panel.proxy()->setText(QStringLiteral("customer-3")); // 3, 10, 17, 24
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("feed.csv"));
+        QSignalSpy exported(&panel, &FeedPanel::exportFinished);
+        panel.exportRows(path, false);
+        QTRY_COMPARE(exported.count(), 1); // written off the UI thread
+        QCOMPARE(exported.at(0).at(1).toString(), QString());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().split('\n');
+        QCOMPARE(lines.size(), 6); // header, 4 rows, final newline
+        QVERIFY(lines.at(1).contains("order-3 customer-3"));
+        QVERIFY(lines.at(4).contains("order-24 customer-3"));
+    }
+
+    // Line icons are drawn in the palette's text colour, so they stay visible in dark mode.
+    void iconsFollowThePalette()
+    {
+        const QPalette original = QApplication::palette();
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(30, 30, 30));
+        dark.setColor(QPalette::WindowText, QColor(240, 240, 240));
+        QApplication::setPalette(dark);
+        const QImage light = icon(QStringLiteral("send")).pixmap(64, 64).toImage();
+        QApplication::setPalette(original);
+        int bright = 0;
+        int drawn = 0;
+        for (int y = 0; y < light.height(); ++y)
+            for (int x = 0; x < light.width(); ++x) {
+                const QColor c = light.pixelColor(x, y);
+                if (c.alpha() > 200) {
+                    ++drawn;
+                    bright += c.lightness() > 200;
+                }
+            }
+        QVERIFY(drawn > 50);
+        QCOMPARE(bright, drawn);
     }
 
     void inspectorShowsEveryFieldAndTheTrack()
