@@ -129,6 +129,7 @@ private Q_SLOTS:
         QTest::newRow("client id") << int(QueryPanel::ById) << QString() << QStringLiteral("client ID (UNIQ_KEY)");
         QTest::newRow("offset id") << int(QueryPanel::ById) << QStringLiteral("offset")
                                    << QStringLiteral("broker offset ID");
+        QTest::newRow("time range") << int(QueryPanel::ByTime) << QString() << QStringLiteral("Found 1 message");
     }
 
     void findItByKeyAndById()
