@@ -1,6 +1,7 @@
 #include "FastJson.h"
 
 #include <QLocale>
+#include <QStringDecoder>
 
 namespace mq::json {
 
@@ -78,7 +79,9 @@ qint64 Value::toInt(qint64 fallback) const
         n = m_text.toLongLong(&ok);
         if (!ok) {
             const double d = m_text.toDouble(&ok);
-            n = static_cast<qint64>(d);
+            // Out-of-range doubles (1e300, NaN) are not integers: casting them is undefined.
+            ok = ok && d >= -9.2e18 && d <= 9.2e18;
+            n = ok ? static_cast<qint64>(d) : 0;
         }
     } else if (m_type == Type::String) {
         n = m_string.toLongLong(&ok);
@@ -316,9 +319,13 @@ private:
         ++m_pos;
         QByteArray utf8;
         QString out;
+        // Stateless and BOM-preserving: QString::fromUtf8 would drop a U+FEFF that happens to
+        // start a run between two escapes, silently changing the string.
         auto flush = [&] {
             if (!utf8.isEmpty()) {
-                out += QString::fromUtf8(utf8);
+                QStringDecoder decoder(QStringDecoder::Utf8,
+                                       QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
+                out += decoder.decode(utf8);
                 utf8.clear();
             }
         };

@@ -84,6 +84,15 @@ private Q_SLOTS:
         QVERIFY(v.error().message.contains(QStringLiteral("at byte")));
     }
 
+    void outOfRangeNumbersAreNotIntegers()
+    {
+        auto v = json::parse("[1e300,-1e300,12.9]");
+        QVERIFY(v.ok());
+        QCOMPARE(v->items()[0].toInt(-7), -7);
+        QCOMPARE(v->items()[1].toInt(-7), -7);
+        QCOMPARE(v->items()[2].toInt(), 12);
+    }
+
     void insertKeepsOrder()
     {
         Value o = Value::object();
