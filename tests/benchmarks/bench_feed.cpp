@@ -128,6 +128,39 @@ void printBreakdown(const QList<QByteArray> &pulls, int count)
     out().flush();
 }
 
+// Times every event it delivers and keeps the ones over 16 ms: who stalled the event loop.
+class TimingApplication : public QApplication {
+public:
+    using QApplication::QApplication;
+    struct Slow {
+        QString what;
+        double ms;
+    };
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (m_depth++ > 0) { // nested deliveries are part of the outer one
+            const bool handled = QApplication::notify(receiver, event);
+            --m_depth;
+            return handled;
+        }
+        QElapsedTimer t;
+        t.start();
+        const QString what = QStringLiteral("%1 \"%2\" %3")
+                                 .arg(QString::fromLatin1(receiver->metaObject()->className()), receiver->objectName(),
+                                      QString::number(int(event->type())));
+        const bool handled = QApplication::notify(receiver, event);
+        --m_depth;
+        if (const double took = double(t.nsecsElapsed()) / 1e6; took > 16)
+            m_slow.append({what, took});
+        return handled;
+    }
+    QList<Slow> takeSlow() { return std::exchange(m_slow, {}); }
+
+private:
+    int m_depth = 0;
+    QList<Slow> m_slow;
+};
+
 QString ms(double v)
 {
     return QString::number(v, 'f', v < 10 ? 2 : 1);
@@ -139,7 +172,7 @@ int main(int argc, char **argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    TimingApplication app(argc, argv);
     const QStringList args = app.arguments();
     const qint64 total = args.size() > 1 ? args[1].toLongLong() : 1000000;
     const int rate = args.size() > 2 ? args[2].toInt() : 20000;
@@ -174,7 +207,7 @@ int main(int argc, char **argv)
     const qint64 heapBefore = perf::heapBytes();
     qint64 rssAtFull = 0, heapAtFull = 0;
     qint64 fedAtFull = 0;
-    const double cpuBefore = perf::cpuSeconds();
+    double cpuBefore = 0;
 
     // The heartbeat: how late each 1 ms tick comes is how long the event loop was busy.
     perf::Samples lateness;
@@ -183,6 +216,7 @@ int main(int argc, char **argv)
     clock.start();
     qint64 lastBeat = 0;
     QTimer heartbeat;
+    heartbeat.setObjectName(QStringLiteral("heartbeat"));
     heartbeat.setTimerType(Qt::PreciseTimer);
     heartbeat.setInterval(1);
     QObject::connect(&heartbeat, &QTimer::timeout, [&] {
@@ -191,11 +225,26 @@ int main(int argc, char **argv)
         lastBeat = now;
     });
 
+    // One flush: from the model's first row signal to batchInserted (view and proxy included).
+    perf::Samples flushes;
+    qint64 flushStart = -1;
+    const auto flushBegins = [&] {
+        if (flushStart < 0)
+            flushStart = clock.nsecsElapsed();
+    };
+    QObject::connect(&model, &QAbstractItemModel::rowsAboutToBeRemoved, flushBegins);
+    QObject::connect(&model, &QAbstractItemModel::rowsAboutToBeInserted, flushBegins);
+    QObject::connect(&model, &gui::FeedModel::batchInserted, [&] {
+        flushes.add(clock.nsecsElapsed() - flushStart);
+        flushStart = -1;
+    });
+
     // The feeder: every 5 ms, whatever whole pulls are due at `rate`.
     qint64 fed = 0;
     int nextPull = 0;
     qint64 decodeNs = 0;
     QTimer feeder;
+    feeder.setObjectName(QStringLiteral("feeder"));
     feeder.setTimerType(Qt::PreciseTimer);
     feeder.setInterval(5);
     QObject::connect(&feeder, &QTimer::timeout, [&] {
@@ -222,8 +271,18 @@ int main(int argc, char **argv)
             QCoreApplication::quit();
         }
     });
+    // First 5 s of heartbeat alone: what the machine itself costs (a shared VM preempts us).
     lastBeat = clock.nsecsElapsed();
     heartbeat.start();
+    QTimer::singleShot(5000, &app, &QCoreApplication::quit);
+    app.exec();
+    perf::Samples baseline = lateness;
+    app.takeSlow();
+    lateness = perf::Samples();
+    lateness.reserve(baseline.count() * qsizetype(double(total) / rate / 5) + 1000);
+    cpuBefore = perf::cpuSeconds();
+    clock.restart();
+    lastBeat = 0;
     feeder.start();
     app.exec();
     const double feedSeconds = double(clock.nsecsElapsed()) / 1e9;
@@ -269,6 +328,19 @@ int main(int argc, char **argv)
     out() << "  event-loop lateness (1 ms heartbeat, " << late.count << " ticks): p50 " << ms(late.p50) << " p90 "
           << ms(late.p90) << " p99 " << ms(late.p99) << " max " << ms(late.max) << " ms; "
           << lateness.countAbove(16000000) << " ticks over 16 ms, " << lateness.countAbove(50000000) << " over 50 ms\n";
+    const perf::Percentiles idle = baseline.summary(1e6);
+    out() << "  the same heartbeat idle for 5 s before: p50 " << ms(idle.p50) << " p90 " << ms(idle.p90) << " p99 "
+          << ms(idle.p99) << " max " << ms(idle.max) << " ms\n";
+    QMap<QString, QList<double>> slowByWhat;
+    for (const auto &slow : app.takeSlow())
+        slowByWhat[slow.what].append(slow.ms);
+    for (auto it = slowByWhat.cbegin(); it != slowByWhat.cend(); ++it)
+        out() << "  events over 16 ms: " << it.value().size() << " x " << it.key()
+              << " (receiver, its name, QEvent::Type; an unnamed QTimer is the model's batch timer), max "
+              << ms(*std::max_element(it.value().begin(), it.value().end())) << " ms\n";
+    const perf::Percentiles flush = flushes.summary(1e6);
+    out() << "  flushes (" << flush.count << ", rows removed + inserted, view and proxy updated): p50 " << ms(flush.p50)
+          << " p90 " << ms(flush.p90) << " p99 " << ms(flush.p99) << " max " << ms(flush.max) << " ms\n";
     out() << "  memory per retained message: RSS " << QString::number(perMessageFull, 'f', 0) << " B when the ring "
           << "first filled, " << QString::number(perMessageEnd, 'f', 0) << " B at the end; heap in use "
           << QString::number(heapPerMessageFull, 'f', 0) << " / " << QString::number(heapPerMessageEnd, 'f', 0)

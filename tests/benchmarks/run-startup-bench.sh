@@ -3,9 +3,9 @@
 # RUNS times (default 10) and prints every run, the median and the p90 (nearest rank).
 #   run-startup-bench.sh [MQDESK]        (default build/src/app/mqdesk)
 # Offscreen by default; XVFB=1 runs each start under xvfb-run (a real X server) instead.
-# Contract with src/app: with --measure-startup the app starts as usual, and once the main
-# window is shown prints one line "startup <milliseconds> ms" (process start to window shown)
-# on stdout and exits 0.
+# Contract with src/app (src/gui/StartupProbe): with --measure-startup the app starts as usual,
+# prints "startup: <milliseconds> ms ..." (process start to the main window's first paint) on
+# stdout once the window has painted, and exits 0.
 set -euo pipefail
 
 app="${1:-build/src/app/mqdesk}"
@@ -28,7 +28,7 @@ for i in $(seq "$runs"); do
     echo "$output" | tail -5 >&2
     exit 1
   fi
-  ms="$(sed -n 's/^startup \([0-9.]*\) ms.*/\1/p' <<<"$output" | head -1)"
+  ms="$(sed -n 's/^startup:\{0,1\} \([0-9.]*\) ms.*/\1/p' <<<"$output" | head -1)"
   [ -n "$ms" ] || { echo "run $i: no 'startup N ms' line in:" >&2; echo "$output" | tail -5 >&2; exit 1; }
   echo "run $i: $ms ms"
   times+=("$ms")
