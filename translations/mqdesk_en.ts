@@ -1017,6 +1017,10 @@
         <translation>Desktop console for RocketMQ and MQCloud: send, watch, query and inspect messages.</translation>
     </message>
     <message>
+        <source>Print the time from process start to the main window shown, then quit.</source>
+        <translation>Print the time from process start to the main window shown, then quit.</translation>
+    </message>
+    <message>
         <source>Start the embedded sandbox cluster and connect to it.</source>
         <translation>Start the embedded sandbox cluster and connect to it.</translation>
     </message>

@@ -1016,6 +1016,10 @@
         <translation>RocketMQ 与 MQCloud 的桌面控制台：发送、实时查看、查询和检查消息。</translation>
     </message>
     <message>
+        <source>Print the time from process start to the main window shown, then quit.</source>
+        <translation>打印从进程启动到主窗口显示所用的时间，然后退出。</translation>
+    </message>
+    <message>
         <source>Start the embedded sandbox cluster and connect to it.</source>
         <translation>启动内置沙箱集群并连接。</translation>
     </message>

@@ -7,6 +7,7 @@
 #include "ScreenshotTour.h"
 #include "SecretStore.h"
 #include "Session.h"
+#include "StartupProbe.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -60,6 +61,9 @@ struct Options {
     QCommandLineOption screenshot{QStringLiteral("screenshot"),
                                   QStringLiteral("Save a picture of every panel to <dir> and quit."),
                                   QStringLiteral("dir")};
+    QCommandLineOption measureStartup{
+        QStringLiteral("measure-startup"),
+        QCoreApplication::translate("main", "Print the time from process start to the main window shown, then quit.")};
 };
 
 void describe(QCommandLineParser &parser, Options &o)
@@ -69,7 +73,7 @@ void describe(QCommandLineParser &parser, Options &o)
     parser.addHelpOption();
     parser.addVersionOption();
     o.screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({o.sandbox, o.profile, o.lang, o.screenshot});
+    parser.addOptions({o.sandbox, o.profile, o.lang, o.screenshot, o.measureStartup});
 }
 
 // --help and --version need no display: answer them without starting the GUI.
@@ -128,6 +132,8 @@ int runApplication(int argc, char *argv[])
     KeychainSecretStore secrets;
     MainWindow::Context context{&settings, &secrets, &language, defaultSessionFactory(), {}};
     MainWindow window(context);
+    if (parser.isSet(options.measureStartup))
+        new StartupProbe(&window);
     window.show();
 
     QString profile;
