@@ -6,7 +6,6 @@
 #include "RemotingCommand.h"
 
 #include <QByteArray>
-#include <QList>
 #include <QString>
 
 #include <cstddef>
@@ -41,31 +40,11 @@ inline QByteArray bytes(const uint8_t *data, size_t size)
     return QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size));
 }
 
-// Decoder bugs already reported to their owners (README.md lists them). A fuzzing run may
-// look past them with MQDESK_FUZZ_TOLERATE=<id>[,<id>...] to find the next one; the default
-// is strict, so the reproducers in corpus/ fail until the decoders are fixed.
-inline bool tolerated(const char *issue)
-{
-    static const QList<QByteArray> ids = qgetenv("MQDESK_FUZZ_TOLERATE").split(',');
-    return ids.contains(QByteArray(issue));
-}
-
 // UTF-16 -> UTF-8 -> UTF-16. Strings that arrive through \uD800-style escapes may hold lone
 // surrogates, which no UTF-8 writer can keep; comparisons after a write/read trip use this.
 inline QString utf8Normalized(const QString &s)
 {
-    QString out = QString::fromUtf8(s.toUtf8());
-    if (tolerated("json-bom")) // json::parse drops U+FEFF at a string's start or after an escape
-        out.remove(QChar(0xFEFF));
-    return out;
-}
-
-// Written bytes, with the U+FEFF that json-bom loses removed when that issue is tolerated.
-inline QByteArray writtenNormalized(QByteArray bytes)
-{
-    if (tolerated("json-bom"))
-        bytes.replace("\xEF\xBB\xBF", "");
-    return bytes;
+    return QString::fromUtf8(s.toUtf8());
 }
 
 inline bool sameFields(const std::optional<mq::ExtFields> &a, const std::optional<mq::ExtFields> &b)

@@ -22,8 +22,7 @@ template <typename T, typename... Style> void roundTrip(const QByteArray &input,
     FUZZ_CHECK(again.ok(),
                (again.ok() ? QString() : again.error().message) + QStringLiteral(" in ") + QString::fromUtf8(text));
     const QByteArray text2 = again->toJson(style...);
-    FUZZ_CHECK(fuzz::writtenNormalized(text2) == fuzz::writtenNormalized(text),
-               QString::fromUtf8(text) + QStringLiteral("\n  vs\n  ") + QString::fromUtf8(text2));
+    FUZZ_CHECK(text2 == text, QString::fromUtf8(text) + QStringLiteral("\n  vs\n  ") + QString::fromUtf8(text2));
     if constexpr (requires(T t) { t.sortLikeJava(); }) {
         T sorted = *parsed;
         sorted.sortLikeJava();

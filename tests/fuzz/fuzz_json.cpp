@@ -68,6 +68,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(again.ok(),
                again.ok() ? QString() : again.error().message + QStringLiteral(" in ") + QString::fromUtf8(text));
     FUZZ_CHECK(sameValue(*parsed, *again), QString::fromUtf8(text));
-    FUZZ_CHECK(fuzz::writtenNormalized(mq::json::write(*again)) == fuzz::writtenNormalized(text));
+    FUZZ_CHECK(mq::json::write(*again) == text);
     return 0;
 }

@@ -10,10 +10,6 @@ build=${MQDESK_FUZZ_BUILD:-$here/../../build-fuzz}/tests/fuzz
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
 targets=${*:-$(grep -v '^#' "$here/FuzzTargets.cmake" | tr -s ' \n' ' ' | sed 's/.*MQDESK_FUZZ_TARGETS *//; s/).*//')}
-# Known, reported decoder bugs can be looked past to find the next one (README.md, "Findings").
-case ",${MQDESK_FUZZ_TOLERATE:-}," in
-*,json-toint,*) export UBSAN_OPTIONS="suppressions=$here/ubsan-known.supp:halt_on_error=1:print_stacktrace=1" ;;
-esac
 mkdir -p "$build/work" "$build/crashes" "$build/logs"
 printf '%-16s %12s %10s %s\n' target executions exec/s result
 for t in $targets; do
