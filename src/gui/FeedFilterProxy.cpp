@@ -19,7 +19,7 @@ void FeedFilterProxy::setText(const QString &text)
     if (text == m_text)
         return;
     m_text = text;
-    m_bodyMatcher.setPattern(text.toUtf8());
+    m_needle = text.toLower().toUtf8();
     invalidateFilter();
 }
 
@@ -27,12 +27,7 @@ bool FeedFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
 {
     if (m_text.isEmpty() || !m_feed || sourceParent.isValid())
         return true;
-    const MessageExt &m = m_feed->message(sourceRow);
-    const auto contains = [this](const QString &s) { return s.contains(m_text, Qt::CaseInsensitive); };
-    if (contains(m.properties.value(prop::Keys)) || contains(m.tags()) || contains(m.msgId()) ||
-        contains(m.offsetMsgId) || contains(m_feed->bodyPreview(sourceRow)))
-        return true;
-    return m_bodyMatcher.indexIn(m.body) >= 0;
+    return m_feed->rowContains(sourceRow, m_needle);
 }
 
 } // namespace mq::gui

@@ -1,15 +1,14 @@
 #pragma once
 
-#include <QByteArrayMatcher>
 #include <QSortFilterProxyModel>
 
 namespace mq::gui {
 
 class FeedModel;
 
-// Keeps the feed rows whose keys, tags, message id or body contain the filter text
-// (case-insensitive for text; the raw body bytes are searched too, so long bodies match
-// beyond their preview).
+// Keeps the feed rows whose keys, tags, message id, offsetMsgId or body contain the filter
+// text, ignoring ASCII case. The whole body is searched, so long bodies match beyond their
+// preview. Each row is matched in place (FeedModel::rowContains): no strings built per row.
 class FeedFilterProxy : public QSortFilterProxyModel {
     Q_OBJECT
 public:
@@ -24,7 +23,7 @@ protected:
 private:
     FeedModel *m_feed = nullptr;
     QString m_text;
-    QByteArrayMatcher m_bodyMatcher;
+    QByteArray m_needle; // the text, lower case, UTF-8
 };
 
 } // namespace mq::gui

@@ -1,9 +1,14 @@
 #include "FeedModel.h"
 
+#include "MessageId.h"
+#include "PropertyCodec.h"
+
 #include <QDateTime>
 #include <QStringDecoder>
+#include <QtEndian>
 
 #include <algorithm>
+#include <limits>
 
 namespace mq::gui {
 
@@ -42,12 +47,219 @@ QString FeedModel::previewOf(const QByteArray &body, int maxChars)
     return text;
 }
 
+namespace {
+
+// Lower-case ASCII fold; other bytes (UTF-8 lead/continuation bytes included) are themselves.
+inline char fold(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? char(c + ('a' - 'A')) : c;
+}
+
+bool containsFolded(const char *hay, qsizetype size, const QByteArray &needle)
+{
+    const qsizetype n = needle.size();
+    if (n == 0)
+        return true;
+    const char *want = needle.constData();
+    for (qsizetype i = 0; i + n <= size; ++i) {
+        if (fold(hay[i]) != want[0])
+            continue;
+        qsizetype j = 1;
+        while (j < n && fold(hay[i + j]) == want[j])
+            ++j;
+        if (j == n)
+            return true;
+    }
+    return false;
+}
+
+// The value of `name` in a UTF-8 properties string (name\x01value pairs joined by \x02); the
+// last one wins, as decodeProperties does.
+QByteArrayView propertyValue(QByteArrayView props, QByteArrayView name)
+{
+    QByteArrayView found;
+    while (!props.isEmpty()) {
+        qsizetype end = props.indexOf('\x02');
+        if (end < 0)
+            end = props.size();
+        const QByteArrayView item = props.first(end);
+        if (const qsizetype sep = item.indexOf('\x01'); sep > 0 && item.first(sep) == name)
+            found = item.sliced(sep + 1);
+        props = end < props.size() ? props.sliced(end + 1) : QByteArrayView();
+    }
+    return found;
+}
+
+QByteArray hostKey(const HostAndPort &h)
+{
+    bool v4 = false;
+    const quint32 ip4 = h.address.toIPv4Address(&v4);
+    QByteArray key;
+    if (v4) {
+        key.resize(7);
+        key[0] = 4;
+        qToBigEndian(ip4, key.data() + 1);
+        qToBigEndian(h.port, key.data() + 5);
+    } else {
+        const Q_IPV6ADDR ip6 = h.address.toIPv6Address();
+        key = QByteArray(1, char(h.address.protocol() == QAbstractSocket::IPv6Protocol ? 6 : 0)) +
+              QByteArray(reinterpret_cast<const char *>(ip6.c), 16) + h.address.scopeId().toUtf8();
+        key.append(char(h.port >> 8)).append(char(h.port & 0xff));
+    }
+    return key;
+}
+
+} // namespace
+
+FeedModel::~FeedModel() = default;
+
+size_t FeedModel::rowSlotSize()
+{
+    return sizeof(Row);
+}
+
+quint32 FeedModel::internHost(const HostAndPort &host)
+{
+    const QByteArray key = hostKey(host);
+    if (const auto it = m_hostIndex.constFind(key); it != m_hostIndex.constEnd())
+        return *it;
+    const QString id = encodeOffsetMsgId(host, 0);
+    m_hosts.push_back(Host{host, id.left(id.size() - 16).toLatin1()});
+    const auto index = quint32(m_hosts.size() - 1);
+    m_hostIndex.insert(key, index);
+    return index;
+}
+
+quint32 FeedModel::internTopic(const QString &topic)
+{
+    if (const auto it = m_topicIndex.constFind(topic); it != m_topicIndex.constEnd())
+        return *it;
+    m_topics.append(topic);
+    const auto index = quint32(m_topics.size() - 1);
+    m_topicIndex.insert(topic, index);
+    return index;
+}
+
+QByteArray FeedModel::offsetMsgIdOf(const Row &r) const
+{
+    if (r.extras && !r.extras->offsetMsgId.isNull())
+        return r.extras->offsetMsgId.toLatin1();
+    QByteArray offset(8, Qt::Uninitialized);
+    qToBigEndian(r.commitLogOffset, offset.data());
+    return m_hosts[r.storeHost].idHex + offset.toHex().toUpper();
+}
+
+FeedModel::Row FeedModel::compact(int subscriptionId, qint64 arrivedMs, const MessageExt &m)
+{
+    Row r;
+    const QString encoded = encodeProperties(m.properties);
+    r.bytes = encoded.toUtf8();
+    r.propertiesLength = qint32(r.bytes.size());
+    r.bytes += m.body;
+    r.hadRawProperties = !m.rawProperties.isEmpty();
+    const auto extras = [&r]() -> FeedRowExtras & {
+        if (!r.extras)
+            r.extras = std::make_unique<FeedRowExtras>();
+        return *r.extras;
+    };
+    if (r.hadRawProperties && m.rawProperties != encoded)
+        extras().rawProperties = m.rawProperties;
+    r.queueOffset = m.queueOffset;
+    r.commitLogOffset = m.commitLogOffset;
+    r.bornTimestamp = m.bornTimestamp;
+    r.arrivedMs = arrivedMs;
+    const qint64 delta = m.storeTimestamp - m.bornTimestamp;
+    if (delta >= std::numeric_limits<qint32>::min() && delta <= std::numeric_limits<qint32>::max()) {
+        r.storeDelta = qint32(delta);
+    } else {
+        extras().storeTimestamp = m.storeTimestamp;
+        extras().storeTimestampSet = true;
+    }
+    if (m.preparedTransactionOffset != 0)
+        extras().preparedTransactionOffset = m.preparedTransactionOffset;
+    r.bodyCrc = m.bodyCrc;
+    r.storeSize = m.storeSize;
+    r.magicCode = m.magicCode;
+    r.queueId = m.queueId;
+    r.sysFlag = m.sysFlag;
+    r.reconsumeTimes = m.reconsumeTimes;
+    r.flag = m.flag;
+    r.subscriptionId = subscriptionId;
+    r.topic = internTopic(m.topic);
+    r.bornHost = internHost(m.bornHost);
+    r.storeHost = internHost(m.storeHost);
+    if (offsetMsgIdOf(r) != m.offsetMsgId.toLatin1() || m.offsetMsgId.isNull())
+        extras().offsetMsgId = m.offsetMsgId.isNull() ? QString(QLatin1String("")) : m.offsetMsgId;
+    return r;
+}
+
+MessageExt FeedModel::message(int row) const
+{
+    const Row &r = row_(row);
+    MessageExt m;
+    const QByteArrayView props = QByteArrayView(r.bytes).first(r.propertiesLength);
+    m.topic = m_topics[r.topic];
+    m.flag = r.flag;
+    const QString encoded = QString::fromUtf8(props);
+    m.properties = decodeProperties(encoded);
+    m.body = r.bytes.sliced(r.propertiesLength);
+    m.storeSize = r.storeSize;
+    m.magicCode = r.magicCode;
+    m.bodyCrc = r.bodyCrc;
+    m.queueId = r.queueId;
+    m.queueOffset = r.queueOffset;
+    m.commitLogOffset = r.commitLogOffset;
+    m.sysFlag = r.sysFlag;
+    m.bornTimestamp = r.bornTimestamp;
+    m.bornHost = m_hosts[r.bornHost].host;
+    m.storeTimestamp = r.bornTimestamp + r.storeDelta;
+    m.storeHost = m_hosts[r.storeHost].host;
+    m.reconsumeTimes = r.reconsumeTimes;
+    m.offsetMsgId = QString::fromLatin1(offsetMsgIdOf(r));
+    if (r.hadRawProperties)
+        m.rawProperties = encoded;
+    if (r.extras) {
+        if (!r.extras->rawProperties.isEmpty())
+            m.rawProperties = r.extras->rawProperties;
+        if (r.extras->storeTimestampSet)
+            m.storeTimestamp = r.extras->storeTimestamp;
+        m.preparedTransactionOffset = r.extras->preparedTransactionOffset;
+        if (!r.extras->offsetMsgId.isNull())
+            m.offsetMsgId = r.extras->offsetMsgId;
+    }
+    return m;
+}
+
+QString FeedModel::bodyPreview(int row) const
+{
+    const Row &r = row_(row);
+    return previewOf(r.bytes.sliced(r.propertiesLength));
+}
+
+bool FeedModel::rowContains(int row, const QByteArray &lowerNeedle) const
+{
+    const Row &r = row_(row);
+    const QByteArrayView props = QByteArrayView(r.bytes).first(r.propertiesLength);
+    static const QByteArray names[] = {QByteArrayLiteral("KEYS"), QByteArrayLiteral("TAGS"),
+                                       QByteArrayLiteral("UNIQ_KEY")};
+    for (const QByteArray &name : names) {
+        const QByteArrayView value = propertyValue(props, name);
+        if (containsFolded(value.data(), value.size(), lowerNeedle))
+            return true;
+    }
+    const char *body = r.bytes.constData() + r.propertiesLength;
+    if (containsFolded(body, r.bytes.size() - r.propertiesLength, lowerNeedle))
+        return true;
+    const QByteArray id = offsetMsgIdOf(r);
+    return containsFolded(id.constData(), id.size(), lowerNeedle);
+}
+
 void FeedModel::append(int subscriptionId, const QList<MessageExt> &messages)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_totalReceived += messages.size();
     for (const MessageExt &m : messages)
-        m_pending.push_back(Entry{m, previewOf(m.body), subscriptionId, now});
+        m_pending.push_back(compact(subscriptionId, now, m));
     // Keep at most one ring's worth queued: older arrivals would be pushed out anyway.
     if (m_pending.size() > size_t(m_capacity)) {
         const size_t excess = m_pending.size() - size_t(m_capacity);
@@ -64,8 +276,11 @@ void FeedModel::dropOldest(int count)
     if (count <= 0)
         return;
     beginRemoveRows({}, 0, count - 1);
-    for (int i = 0; i < count; ++i)
-        m_ring[(m_head + size_t(i)) % m_ring.size()] = Entry{};
+    for (int i = 0; i < count; ++i) {
+        Row &r = m_ring[(m_head + size_t(i)) % m_ring.size()];
+        r.bytes = QByteArray(); // frees; a Row has nothing else on the heap but rare extras
+        r.extras.reset();
+    }
     m_head = (m_head + size_t(count)) % m_ring.size();
     m_count -= count;
     endRemoveRows();
@@ -81,16 +296,17 @@ void FeedModel::flush()
     dropOldest(m_count + incoming - m_capacity);
     const size_t needed = size_t(m_count + incoming);
     if (needed > m_ring.size()) {
-        // Grow (up to the capacity) and lay the rows out from index 0 again.
-        std::vector<Entry> grown(std::min(size_t(m_capacity), std::max(m_ring.size() * 2, needed)));
+        // Grow (up to the capacity) and lay the rows out from index 0 again. Rows are cheap to
+        // default-construct and move (no heap), so this costs a few ms even at 100 000 rows.
+        std::vector<Row> grown(std::min(size_t(m_capacity), std::max(m_ring.size() * 2, needed)));
         for (int i = 0; i < m_count; ++i)
             grown[size_t(i)] = std::move(m_ring[(m_head + size_t(i)) % m_ring.size()]);
         m_ring = std::move(grown);
         m_head = 0;
     }
     beginInsertRows({}, m_count, m_count + incoming - 1);
-    for (Entry &e : m_pending)
-        m_ring[(m_head + size_t(m_count++)) % m_ring.size()] = std::move(e);
+    for (Row &r : m_pending)
+        m_ring[(m_head + size_t(m_count++)) % m_ring.size()] = std::move(r);
     m_pending.clear();
     endInsertRows();
     Q_EMIT batchInserted(incoming);
@@ -102,7 +318,7 @@ void FeedModel::setCapacity(int capacity)
     if (capacity == m_capacity)
         return;
     dropOldest(m_count - capacity);
-    std::vector<Entry> resized;
+    std::vector<Row> resized;
     resized.reserve(size_t(m_count));
     for (int i = 0; i < m_count; ++i)
         resized.push_back(std::move(m_ring[(m_head + size_t(i)) % m_ring.size()]));
@@ -131,6 +347,10 @@ void FeedModel::clear()
     m_count = 0;
     m_pending.clear();
     m_droppedPending = 0;
+    m_hosts.clear();
+    m_hostIndex.clear();
+    m_topics.clear();
+    m_topicIndex.clear();
     endResetModel();
 }
 
@@ -138,41 +358,48 @@ QVariant FeedModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_count)
         return {};
-    const Entry &e = entry(index.row());
-    const MessageExt &m = e.message;
+    const Row &r = row_(index.row());
     if (role == MessageRole)
-        return QVariant::fromValue(m);
+        return QVariant::fromValue(message(index.row()));
     if (role == SubscriptionRole)
-        return e.subscriptionId;
+        return r.subscriptionId;
     if (role == ArrivalRole)
-        return e.arrivedMs;
+        return r.arrivedMs;
     if (role == Qt::TextAlignmentRole) {
         if (index.column() == Offset || index.column() == Size)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     }
-    const qint64 when = m.storeTimestamp ? m.storeTimestamp : m.bornTimestamp;
+    if (role != Qt::ToolTipRole && role != Qt::DisplayRole)
+        return {};
+    const qint64 store =
+        r.extras && r.extras->storeTimestampSet ? r.extras->storeTimestamp : r.bornTimestamp + r.storeDelta;
+    const qint64 when = store ? store : r.bornTimestamp;
+    const QByteArrayView props = QByteArrayView(r.bytes).first(r.propertiesLength);
+    const auto property = [&](const char *name) { return QString::fromUtf8(propertyValue(props, name)); };
+    const auto msgId = [&] {
+        const QString unique = property("UNIQ_KEY");
+        return unique.isEmpty() ? QString::fromLatin1(offsetMsgIdOf(r)) : unique;
+    };
     if (role == Qt::ToolTipRole) {
         switch (index.column()) {
         case Time: return QDateTime::fromMSecsSinceEpoch(when).toString(Qt::ISODateWithMs);
-        case Body: return e.preview;
-        case MsgId: return tr("offsetMsgId: %1").arg(m.offsetMsgId);
+        case Body: return bodyPreview(index.row());
+        case MsgId: return tr("offsetMsgId: %1").arg(QString::fromLatin1(offsetMsgIdOf(r)));
         default: return {};
         }
     }
-    if (role != Qt::DisplayRole)
-        return {};
     switch (index.column()) {
     case Time: return QDateTime::fromMSecsSinceEpoch(when).toString(QStringLiteral("HH:mm:ss.zzz"));
-    case Topic: return m.topic;
-    case Tags: return m.tags();
-    case Keys: return m.keys().join(QLatin1Char(' '));
-    case Queue: return QStringLiteral("%1:%2").arg(m.storeHost.toString()).arg(m.queueId);
-    case Offset: return m.queueOffset;
-    case MsgId: return m.msgId();
-    case BornHost: return m.bornHost.toString();
-    case Size: return qlonglong(m.body.size());
-    case Body: return e.preview;
+    case Topic: return m_topics[r.topic];
+    case Tags: return property("TAGS");
+    case Keys: return property("KEYS").split(QLatin1Char(' '), Qt::SkipEmptyParts).join(QLatin1Char(' '));
+    case Queue: return QStringLiteral("%1:%2").arg(m_hosts[r.storeHost].host.toString()).arg(r.queueId);
+    case Offset: return r.queueOffset;
+    case MsgId: return msgId();
+    case BornHost: return m_hosts[r.bornHost].host.toString();
+    case Size: return qlonglong(r.bytes.size() - r.propertiesLength);
+    case Body: return bodyPreview(index.row());
     default: return {};
     }
 }

@@ -3,17 +3,31 @@
 #include "Message.h"
 
 #include <QAbstractTableModel>
-#include <QElapsedTimer>
+#include <QHash>
 #include <QTimer>
 
+#include <memory>
 #include <vector>
 
 namespace mq::gui {
+
+// Rare per-message values kept out of the row: present only when the message needs them.
+struct FeedRowExtras {
+    QString rawProperties; // when it differs from the re-encoded properties
+    QString offsetMsgId;   // when it is not derived from the store host and commit-log offset
+    qint64 preparedTransactionOffset = 0;
+    qint64 storeTimestamp = 0; // when not within 2^31 ms of the born timestamp
+    bool storeTimestampSet = false;
+};
 
 // The live feed: messages from every subscription in arrival order, in a bounded ring.
 // Arrivals are queued and inserted on a timer, one beginInsertRows per batch, so 20 000
 // messages a second cost the view ten updates, not twenty thousand. When the ring is full
 // the oldest rows are removed (one beginRemoveRows per batch) before the new ones go in.
+//
+// A row keeps only compact data (issue #9: at most body + 256 B per retained message): the
+// properties string's UTF-8 bytes followed by the body in one array, the scalars, and indexes
+// into tables of the topics and hosts seen. MessageExt, previews and ids are rebuilt on demand.
 class FeedModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -22,6 +36,7 @@ public:
     static constexpr int DefaultCapacity = 100000;
 
     explicit FeedModel(QObject *parent = nullptr);
+    ~FeedModel() override;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -44,35 +59,71 @@ public:
     void clear();
     void retranslate(); // headers follow the UI language
 
-    const MessageExt &message(int row) const { return entry(row).message; }
-    int subscriptionOf(int row) const { return entry(row).subscriptionId; }
-    QString bodyPreview(int row) const { return entry(row).preview; }
+    MessageExt message(int row) const; // rebuilt from the row, equal to what was appended
+    int subscriptionOf(int row) const { return row_(row).subscriptionId; }
+    QString bodyPreview(int row) const;
     int pendingCount() const { return int(m_pending.size()); }
     qint64 totalReceived() const { return m_totalReceived; }
     qint64 droppedWhilePaused() const { return m_droppedPending; }
 
+    // Whether the row's keys, tags, message id, offsetMsgId or body contain `needle`, which must
+    // be lower case UTF-8; ASCII letters in the row match either case. No allocation per row.
+    bool rowContains(int row, const QByteArray &lowerNeedle) const;
+
     // A short single-line text for a body: UTF-8 text, or "N bytes (binary)".
     static QString previewOf(const QByteArray &body, int maxChars = 160);
+
+    // What one retained row costs besides its heap bytes (tests guard it against regressions).
+    static size_t rowSlotSize();
 
 Q_SIGNALS:
     void batchInserted(int rows);
     void pausedChanged(bool paused);
 
 private:
-    struct Entry {
-        MessageExt message;
-        QString preview;
-        int subscriptionId = 0;
+    struct Row {
+        QByteArray bytes; // properties string (UTF-8) then the body
+        std::unique_ptr<FeedRowExtras> extras;
+        qint64 queueOffset = 0;
+        qint64 commitLogOffset = 0;
+        qint64 bornTimestamp = 0;
         qint64 arrivedMs = 0;
+        qint32 storeDelta = 0; // storeTimestamp - bornTimestamp
+        quint32 bodyCrc = 0;
+        qint32 propertiesLength = 0; // bytes of `bytes` before the body
+        qint32 storeSize = 0;
+        qint32 magicCode = 0;
+        qint32 queueId = 0;
+        qint32 sysFlag = 0;
+        qint32 reconsumeTimes = 0;
+        qint32 flag = 0;
+        qint32 subscriptionId = 0;
+        quint32 topic = 0;    // index into m_topics
+        quint32 bornHost = 0; // indexes into m_hosts
+        quint32 storeHost = 0;
+        bool hadRawProperties = false;
     };
-    const Entry &entry(int row) const { return m_ring[(m_head + size_t(row)) % m_ring.size()]; }
+
+    struct Host {
+        HostAndPort host;
+        QByteArray idHex; // offsetMsgId prefix: address and port as upper-case hex
+    };
+    const Row &row_(int row) const { return m_ring[(m_head + size_t(row)) % m_ring.size()]; }
+    Row compact(int subscriptionId, qint64 arrivedMs, const MessageExt &m);
+    quint32 internHost(const HostAndPort &host);
+    quint32 internTopic(const QString &topic);
+    QByteArray offsetMsgIdOf(const Row &r) const;
     void dropOldest(int count);
 
-    std::vector<Entry> m_ring; // grows up to m_capacity, then wraps
-    size_t m_head = 0;         // index of row 0
+    std::vector<Row> m_ring; // grows up to m_capacity, then wraps
+    size_t m_head = 0;       // index of row 0
     int m_count = 0;
     int m_capacity = DefaultCapacity;
-    std::vector<Entry> m_pending;
+    std::vector<Row> m_pending;
+    std::vector<Host> m_hosts;
+    QHash<QByteArray, quint32> m_hostIndex; // address bytes + port
+    QStringList m_topics;
+    QHash<QString, quint32> m_topicIndex;
     QTimer m_timer;
     bool m_paused = false;
     qint64 m_totalReceived = 0;
