@@ -66,8 +66,13 @@ FeedPanel::FeedPanel(QWidget *parent)
         m_model->clear();
         updateStats();
     });
-    connect(ui->filterEdit, &QLineEdit::textChanged, m_proxy, &FeedFilterProxy::setText);
-    connect(ui->filterEdit, &QLineEdit::textChanged, this, &FeedPanel::updateStats);
+    m_filterDelay.setSingleShot(true);
+    m_filterDelay.setInterval(FilterDelayMs);
+    connect(ui->filterEdit, &QLineEdit::textChanged, &m_filterDelay, qOverload<>(&QTimer::start));
+    connect(&m_filterDelay, &QTimer::timeout, this, [this] {
+        m_proxy->setText(ui->filterEdit->text());
+        updateStats();
+    });
     connect(m_model, &FeedModel::batchInserted, this, [this] {
         if (ui->autoscrollCheck->isChecked())
             ui->feedView->scrollToBottom();

@@ -5,6 +5,7 @@
 #include <QCoro/QCoroTask>
 #include <QMap>
 #include <QPointer>
+#include <QTimer>
 #include <QWidget>
 
 #include <memory>
@@ -42,6 +43,8 @@ public:
     FeedModel *model() const { return m_model; }
     FeedFilterProxy *proxy() const { return m_proxy; }
     ThroughputChart *chart() const { return m_chart; }
+    // The filter follows the filter box once typing pauses for this long.
+    static constexpr int FilterDelayMs = 150;
     void exportRows(const QString &path, bool selectionOnly);
 
 Q_SIGNALS:
@@ -70,6 +73,7 @@ private:
     FeedModel *m_model;
     FeedFilterProxy *m_proxy;
     ThroughputChart *m_chart;
+    QTimer m_filterDelay; // one filter pass per pause in typing, not per keystroke
     QPointer<Session> m_session;
     QPointer<ConsumerBackend> m_consumer; // connected to our slots
     QStringList m_topics;

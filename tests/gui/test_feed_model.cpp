@@ -4,12 +4,15 @@
 #include "FeedExporter.h"
 #include "FeedFilterProxy.h"
 #include "FeedModel.h"
+#include "FeedPanel.h"
+#include "MessageCodec.h"
 
 #include <QBuffer>
 #include <QElapsedTimer>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -150,6 +153,80 @@ private Q_SLOTS:
         model.append(1, {m});
         model.flush();
         QCOMPARE(model.index(0, FeedModel::MsgId).data().toString(), m.offsetMsgId);
+    }
+
+    // Issue #9: a retained message may cost at most body + 256 B. The row's fixed part must stay
+    // small (a MessageExt with its QHostAddress and Properties objects is 232 B before any heap).
+    void rowsStayCompact()
+    {
+        QVERIFY2(FeedModel::rowSlotSize() <= 120, qPrintable(QString::number(FeedModel::rowSlotSize())));
+        QVERIFY(FeedModel::rowSlotSize() < sizeof(MessageExt));
+    }
+
+    // What the inspector and export get back is the message that came in, field by field, for a
+    // message as the consumer decodes it (raw properties, offsetMsgId from the store host).
+    void messageIsRebuiltExactly_data()
+    {
+        QTest::addColumn<MessageExt>("in");
+        MessageExt stored = fake::message(4);
+        stored.bodyCrc = bodyCrc32(stored.body);
+        stored.commitLogOffset = 123456;
+        const auto decodedAll = decodeMessages(encodeStoredMessage(stored));
+        QVERIFY2(decodedAll.ok(), qPrintable(decodedAll.ok() ? QString() : decodedAll.error().message));
+        MessageExt decoded = decodedAll.value().first();
+        QTest::newRow("decoded") << decoded;
+        QTest::newRow("fake, no raw properties") << fake::message(6);
+        MessageExt odd = decoded;
+        odd.rawProperties = odd.rawProperties + QChar(0x0002) + QStringLiteral("WAIT") + QChar(0x0001) +
+                            odd.properties.value(QStringLiteral("WAIT"), QStringLiteral("true"));
+        odd.offsetMsgId = QStringLiteral("not-derived");
+        odd.storeTimestamp = odd.bornTimestamp + (qint64(1) << 40);
+        odd.preparedTransactionOffset = 77;
+        QTest::newRow("repeated key, odd id, far store time") << odd;
+    }
+
+    void messageIsRebuiltExactly()
+    {
+        QFETCH(MessageExt, in);
+        FeedModel model;
+        model.append(1, {in, fake::message(1)});
+        model.flush();
+        const MessageExt out = model.message(0);
+        QCOMPARE(out.topic, in.topic);
+        QCOMPARE(out.flag, in.flag);
+        QCOMPARE(out.properties, in.properties);
+        QCOMPARE(out.rawProperties, in.rawProperties);
+        QCOMPARE(out.body, in.body);
+        QCOMPARE(out.storeSize, in.storeSize);
+        QCOMPARE(out.magicCode, in.magicCode);
+        QCOMPARE(out.bodyCrc, in.bodyCrc);
+        QCOMPARE(out.queueId, in.queueId);
+        QCOMPARE(out.queueOffset, in.queueOffset);
+        QCOMPARE(out.commitLogOffset, in.commitLogOffset);
+        QCOMPARE(out.sysFlag, in.sysFlag);
+        QCOMPARE(out.bornTimestamp, in.bornTimestamp);
+        QCOMPARE(out.storeTimestamp, in.storeTimestamp);
+        QVERIFY(out.bornHost == in.bornHost);
+        QVERIFY(out.storeHost == in.storeHost);
+        QCOMPARE(out.reconsumeTimes, in.reconsumeTimes);
+        QCOMPARE(out.preparedTransactionOffset, in.preparedTransactionOffset);
+        QCOMPARE(out.offsetMsgId, in.offsetMsgId);
+        QCOMPARE(model.index(0, FeedModel::MsgId).data().toString(), in.msgId());
+    }
+
+    // Typing filters once the typing pauses, not on every keystroke.
+    void panelFilterWaitsForTypingToPause()
+    {
+        FeedPanel panel;
+        panel.model()->append(1, messages(0, 20));
+        panel.model()->flush();
+        auto *edit = panel.findChild<QLineEdit *>(QStringLiteral("filterEdit"));
+        QVERIFY(edit);
+        edit->setText(QStringLiteral("order-1"));
+        edit->setText(QStringLiteral("order-17"));
+        QCOMPARE(panel.proxy()->rowCount(), 20); // not yet
+        QTRY_COMPARE(panel.proxy()->rowCount(), 1);
+        QCOMPARE(panel.proxy()->text(), QStringLiteral("order-17"));
     }
 
     void previewTellsTextFromBinary_data()
