@@ -8,6 +8,7 @@
 #include <QtEndian>
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 
 namespace mq::gui {
@@ -250,8 +251,18 @@ bool FeedModel::rowContains(int row, const QByteArray &lowerNeedle) const
     const char *body = r.bytes.constData() + r.propertiesLength;
     if (containsFolded(body, r.bytes.size() - r.propertiesLength, lowerNeedle))
         return true;
-    const QByteArray id = offsetMsgIdOf(r);
-    return containsFolded(id.constData(), id.size(), lowerNeedle);
+    if (r.extras && !r.extras->offsetMsgId.isNull()) {
+        const QByteArray id = r.extras->offsetMsgId.toLatin1();
+        return containsFolded(id.constData(), id.size(), lowerNeedle);
+    }
+    // The derived offsetMsgId on the stack: host hex (at most 40 chars) + 16 for the offset.
+    const QByteArray &host = m_hosts[r.storeHost].idHex;
+    char id[64];
+    const qsizetype hostChars = std::min<qsizetype>(host.size(), 48);
+    memcpy(id, host.constData(), size_t(hostChars));
+    for (int i = 0; i < 16; ++i)
+        id[hostChars + i] = "0123456789ABCDEF"[(quint64(r.commitLogOffset) >> (60 - 4 * i)) & 0xf];
+    return containsFolded(id, hostChars + 16, lowerNeedle);
 }
 
 void FeedModel::append(int subscriptionId, const QList<MessageExt> &messages)
