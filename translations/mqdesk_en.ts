@@ -775,6 +775,10 @@
         <translation>Transport:</translation>
     </message>
     <message>
+        <source>Don&apos;t verify the server certificate (insecure)</source>
+        <translation>Don&apos;t verify the server certificate (insecure)</translation>
+    </message>
+    <message>
         <source>Use &amp;TLS</source>
         <translation>Use &amp;TLS</translation>
     </message>

@@ -774,6 +774,10 @@
         <translation>传输：</translation>
     </message>
     <message>
+        <source>Don&apos;t verify the server certificate (insecure)</source>
+        <translation>不验证服务器证书（不安全）</translation>
+    </message>
+    <message>
         <source>Use &amp;TLS</source>
         <translation>使用 &amp;TLS</translation>
     </message>

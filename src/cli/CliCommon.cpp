@@ -11,7 +11,7 @@ const QString kResolver = QStringLiteral("resolver");
 const QString kAccessKey = QStringLiteral("access-key");
 const QString kSecretKey = QStringLiteral("secret-key");
 const QString kTls = QStringLiteral("tls");
-const QString kTlsVerify = QStringLiteral("tls-verify");
+const QString kTlsInsecure = QStringLiteral("tls-insecure");
 const QString kTimeout = QStringLiteral("timeout");
 const QString kGroup = QStringLiteral("group");
 const QString kJson = QStringLiteral("json");
@@ -47,7 +47,9 @@ void addConnectionOptions(QCommandLineParser &parser, const QString &defaultGrou
     parser.addOption({kAccessKey, QStringLiteral("ACL access key (with --secret-key)."), QStringLiteral("key")});
     parser.addOption({kSecretKey, QStringLiteral("ACL secret key (with --access-key)."), QStringLiteral("key")});
     parser.addOption({kTls, QStringLiteral("Connect with TLS.")});
-    parser.addOption({kTlsVerify, QStringLiteral("With --tls: verify the server certificate.")});
+    parser.addOption(
+        {kTlsInsecure,
+         QStringLiteral("With --tls: do not verify the server certificate (self-signed clusters; insecure).")});
     parser.addOption({kTimeout, QStringLiteral("Timeout per operation in milliseconds (default 3000)."),
                       QStringLiteral("ms"), QStringLiteral("3000")});
     if (!defaultGroup.isEmpty())
@@ -99,9 +101,11 @@ Result<ConnectionArgs> readConnectionOptions(const QCommandLineParser &parser, b
     if (a.config.accessKey.isEmpty() != a.config.secretKey.isEmpty())
         return usageError(QStringLiteral("--access-key and --secret-key go together"));
     a.config.tls = parser.isSet(kTls);
-    a.config.tlsVerifyPeer = parser.isSet(kTlsVerify);
-    if (a.config.tlsVerifyPeer && !a.config.tls)
-        return usageError(QStringLiteral("--tls-verify needs --tls"));
+    a.config.tlsVerifyPeer = !parser.isSet(kTlsInsecure);
+    if (!a.config.tlsVerifyPeer && !a.config.tls)
+        return usageError(QStringLiteral("--tls-insecure needs --tls"));
+    if (!a.config.tlsVerifyPeer)
+        err() << "warning: --tls-insecure: the server certificate is not verified\n" << Qt::flush;
     bool ok = false;
     const int ms = parser.value(kTimeout).toInt(&ok);
     if (!ok || ms <= 0)

@@ -17,7 +17,7 @@ struct ClientConfig {
     QString accessKey;
     QString secretKey;
     bool tls = false;
-    bool tlsVerifyPeer = false;
+    bool tlsVerifyPeer = true;                      // see ConnectionOptions::tlsVerifyPeer
     std::chrono::milliseconds requestTimeout{3000}; // mqClientApiTimeout / sendMsgTimeout
     std::chrono::milliseconds connectTimeout{3000};
     std::chrono::milliseconds routeRefreshInterval{30000}; // pollNameServerInterval

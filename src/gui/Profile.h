@@ -30,6 +30,7 @@ struct ConnectionProfile {
     QString aclAccessKey;
     QString aclSecretKey; // never persisted in QSettings
     bool tls = false;
+    bool tlsVerify = true; // false only by the user's explicit, visible opt-out
     int requestTimeoutMs = 3000;
     int sendRetries = 2;
     int resolverRefreshSeconds = 120;

@@ -146,6 +146,7 @@ void ProfileDialog::loadForm(int index)
     ui->accessKeyEdit->setText(p.aclAccessKey);
     ui->secretKeyEdit->setText(p.aclSecretKey);
     ui->tlsCheck->setChecked(p.tls);
+    ui->tlsInsecureCheck->setChecked(!p.tlsVerify);
     ui->timeoutSpin->setValue(p.requestTimeoutMs);
     ui->retriesSpin->setValue(p.sendRetries);
     ui->refreshSpin->setValue(p.resolverRefreshSeconds);
@@ -153,8 +154,8 @@ void ProfileDialog::loadForm(int index)
     // The built-in sandbox is fixed; everything else is editable, but never turns into a sandbox.
     const bool sandbox = p.isSandbox();
     for (QWidget *w : QList<QWidget *>{ui->nameEdit, ui->sourceCombo, ui->producerGroupEdit, ui->consumerGroupEdit,
-                                       ui->accessKeyEdit, ui->secretKeyEdit, ui->tlsCheck, ui->timeoutSpin,
-                                       ui->retriesSpin, ui->refreshSpin})
+                                       ui->accessKeyEdit, ui->secretKeyEdit, ui->tlsCheck, ui->tlsInsecureCheck,
+                                       ui->timeoutSpin, ui->retriesSpin, ui->refreshSpin})
         w->setEnabled(valid && !sandbox);
     ui->removeButton->setEnabled(valid && !sandbox);
     ui->duplicateButton->setEnabled(valid && !sandbox);
@@ -178,6 +179,7 @@ void ProfileDialog::storeForm()
     p.aclAccessKey = ui->accessKeyEdit->text().trimmed();
     p.aclSecretKey = ui->secretKeyEdit->text();
     p.tls = ui->tlsCheck->isChecked();
+    p.tlsVerify = !ui->tlsInsecureCheck->isChecked();
     p.requestTimeoutMs = ui->timeoutSpin->value();
     p.sendRetries = ui->retriesSpin->value();
     p.resolverRefreshSeconds = ui->refreshSpin->value();

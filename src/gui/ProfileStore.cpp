@@ -47,6 +47,7 @@ QList<ConnectionProfile> ProfileStore::load() const
         p.consumerGroup = m_settings.value(QStringLiteral("consumerGroup"), p.consumerGroup).toString();
         p.aclAccessKey = m_settings.value(QStringLiteral("aclAccessKey")).toString();
         p.tls = m_settings.value(QStringLiteral("tls"), false).toBool();
+        p.tlsVerify = m_settings.value(QStringLiteral("tlsVerify"), true).toBool();
         p.requestTimeoutMs = m_settings.value(QStringLiteral("requestTimeoutMs"), p.requestTimeoutMs).toInt();
         p.sendRetries = m_settings.value(QStringLiteral("sendRetries"), p.sendRetries).toInt();
         p.resolverRefreshSeconds =
@@ -76,6 +77,7 @@ void ProfileStore::save(const QList<ConnectionProfile> &profiles)
         m_settings.setValue(QStringLiteral("consumerGroup"), p.consumerGroup);
         m_settings.setValue(QStringLiteral("aclAccessKey"), p.aclAccessKey);
         m_settings.setValue(QStringLiteral("tls"), p.tls);
+        m_settings.setValue(QStringLiteral("tlsVerify"), p.tlsVerify);
         m_settings.setValue(QStringLiteral("requestTimeoutMs"), p.requestTimeoutMs);
         m_settings.setValue(QStringLiteral("sendRetries"), p.sendRetries);
         m_settings.setValue(QStringLiteral("resolverRefreshSeconds"), p.resolverRefreshSeconds);

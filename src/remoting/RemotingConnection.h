@@ -23,9 +23,10 @@ namespace mq {
 struct ConnectionOptions {
     std::chrono::milliseconds connectTimeout{3000}; // the Java client's connectTimeoutMillis
     bool tls = false;
-    // RocketMQ's Java client trusts any server certificate unless told to verify
-    // (tls.client.authServer=false), and MQCloud clusters use self-signed ones: same default.
-    bool tlsVerifyPeer = false;
+    // Verified by default. RocketMQ's Java client trusts any certificate unless told otherwise,
+    // but a console that silently accepts any certificate hides a man in the middle; clusters
+    // with self-signed certificates opt out explicitly (CLI --tls-insecure, profile checkbox).
+    bool tlsVerifyPeer = true;
     qint64 maxFrameSize = frame::kDefaultMaxFrameSize;
     // We speak the Java client's dialect (V2 send headers, UNIQ_KEY, fastjson bodies), and the
     // broker keys behaviour on the language: with CPP it answers INVOKE_BROKER_TO_RESET_OFFSET

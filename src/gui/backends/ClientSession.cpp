@@ -125,6 +125,7 @@ QCoro::Task<> ClientSession::run()
     ClientConfig config;
     config.nameServer = nameServer;
     config.tls = p.tls;
+    config.tlsVerifyPeer = p.tlsVerify;
     config.requestTimeout = std::chrono::milliseconds(p.requestTimeoutMs);
     config.resolver.refreshInterval = std::chrono::seconds(p.resolverRefreshSeconds);
     if (p.usesAcl()) {
