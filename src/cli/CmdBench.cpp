@@ -2,6 +2,7 @@
 // cluster (or `mqdesk-cli sandbox`): messages/s, latency percentiles, CPU seconds per 100 000
 // messages and peak resident memory, as text or one JSON object.
 #include "CliCommon.h"
+#include "Completion.h"
 
 #include "ClientInstance.h"
 #include "PerfStats.h"
@@ -351,8 +352,9 @@ QCoro::Task<int> runConsume(QStringList args)
     if (auto subscribed = consumer.subscribe(topic); !subscribed)
         co_return usage(command, subscribed.error().message, json);
 
-    QObject stopper; // its objectName changes when the run is over
-    const auto stop = [&stopper] { stopper.setObjectName(QStringLiteral("stop")); };
+    QObject stopper; // context for the queued stop and the idle check
+    mq::Completion<bool> stopped;
+    const auto stop = [&stopped] { stopped.complete(true); };
     QElapsedTimer clock;
     qint64 received = 0, firstNs = -1, lastNs = -1, lastActivityMs = 0;
     perf::Samples ageMs;
@@ -390,8 +392,7 @@ QCoro::Task<int> runConsume(QStringList args)
         co_return fail(command, started.error(), json);
     }
     idleCheck.start(250);
-    if (stopper.objectName().isEmpty())
-        co_await qCoro(&stopper, &QObject::objectNameChanged);
+    co_await stopped;
     idleCheck.stop();
     const double cpu = perf::cpuSeconds() - cpuBefore;
     const qint64 peakRss = perf::peakResidentBytes();

@@ -3,6 +3,7 @@
 #include "CliCommon.h"
 
 #include "ClientInstance.h"
+#include "Completion.h"
 #include "PushConsumer.h"
 #include "Validators.h"
 
@@ -225,7 +226,8 @@ QCoro::Task<int> runConsume(QStringList args)
         err() << "mqdesk-cli consume: " << e.message << "\n";
         err().flush();
     });
-    QObject stopper;
+    QObject stopper;              // context for the queued stop
+    mq::Completion<bool> stopped; // completed once: count reached or SIGINT/SIGTERM
     int printed = 0;
     consumer.setHandler([&](const MessageExt &m) {
         if (json)
@@ -234,11 +236,11 @@ QCoro::Task<int> runConsume(QStringList args)
             printHuman(m);
         if (count > 0 && ++printed >= count) {
             consumer.suspend(); // nothing more is handed over; this one is committed
-            QTimer::singleShot(0, &stopper, [&stopper] { stopper.setObjectName(QStringLiteral("stop")); });
+            QTimer::singleShot(0, &stopper, [&stopped] { stopped.complete(true); });
         }
         return ConsumeResult::Success;
     });
-    StopRequests stopOnSignal([&stopper] { stopper.setObjectName(QStringLiteral("stop")); });
+    StopRequests stopOnSignal([&stopped] { stopped.complete(true); });
 
     // A topic the name server does not know would only give warnings forever: say so and stop.
     if (auto started = co_await client.start(); !started)
@@ -251,8 +253,7 @@ QCoro::Task<int> runConsume(QStringList args)
         co_await client.shutdown();
         co_return fail(command, started.error(), json);
     }
-    if (stopper.objectName().isEmpty())
-        co_await qCoro(&stopper, &QObject::objectNameChanged);
+    co_await stopped;
     co_await consumer.shutdown();
     co_await client.shutdown();
     out().flush();

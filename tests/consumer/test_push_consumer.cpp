@@ -3,6 +3,7 @@
 // correction, tag filtering, flow control, commits, and the calls the broker makes.
 #include "Broker.h"
 #include "ClientInstance.h"
+#include "Completion.h"
 #include "Headers.h"
 #include "MessageCodec.h"
 #include "Producer.h"
@@ -400,10 +401,10 @@ void TestPushConsumer::brokerRestartLosesNothing()
     m_members.push_back(member(group, QStringLiteral("k1"), co, QStringLiteral("*"), false));
     Member &k = *m_members.back();
     bool open = false;
-    QObject gate;
+    mq::Completion<bool> gate; // opened once, wakes every waiting handler
     k.consumer->setAsyncHandler([&](MessageExt m) -> QCoro::Task<ConsumeResult> {
         while (!open)
-            co_await qCoro(&gate, &QObject::objectNameChanged);
+            co_await gate;
         k.ids.append(m.msgId());
         co_return ConsumeResult::Success;
     });
@@ -433,7 +434,7 @@ void TestPushConsumer::brokerRestartLosesNothing()
     QCOMPARE(restarted.address(), address);
 
     open = true;
-    gate.setObjectName(QStringLiteral("open"));
+    gate.complete(true);
     QTRY_VERIFY_WITH_TIMEOUT(connection.size() >= 2 && connection.last().at(1).toBool(), kWait);
     QVERIFY(connection.last().at(2).toString().contains(QStringLiteral("Reconnected")));
     sent += send(30);
@@ -539,10 +540,10 @@ void TestPushConsumer::flowControlPausesAFullQueue()
     // A handler that does not finish until told to: messages pile up in the cache.
     QStringList done;
     bool release = false;
-    QObject gate;
+    mq::Completion<bool> gate; // opened once, wakes every waiting handler
     consumer.setAsyncHandler([&](MessageExt m) -> QCoro::Task<ConsumeResult> {
         while (!release)
-            co_await qCoro(&gate, &QObject::objectNameChanged);
+            co_await gate;
         done.append(m.msgId());
         co_return ConsumeResult::Success;
     });
@@ -556,7 +557,7 @@ void TestPushConsumer::flowControlPausesAFullQueue()
     QVERIFY2(cached > 10 && cached <= 10 + options.pullBatchSize, qPrintable(QString::number(cached)));
     QTRY_COMPARE_WITH_TIMEOUT(consumer.runningInfo().mqTable.entries().size(), 2, kWait); // + the retry queue
     release = true;
-    gate.setObjectName(QStringLiteral("go"));
+    gate.complete(true);
     QTRY_COMPARE_WITH_TIMEOUT(toSet(done), toSet(sent), kWait);
     QCOMPARE(done.size(), 60);
     await(consumer.shutdown());
