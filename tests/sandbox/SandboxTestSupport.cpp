@@ -1,5 +1,6 @@
 #include "SandboxTestSupport.h"
 
+#include "Broker.h"
 #include "HeadersPull.h"
 #include "HeadersSend.h"
 
@@ -77,6 +78,81 @@ RemotingCommand pull(const QString &group, const QString &topic, int queueId, qi
     RemotingCommand cmd = RemotingCommand::request(RequestCode::PullMessage, h.toExtFields());
     cmd.language = LanguageCode::JAVA;
     return cmd;
+}
+
+sandbox::SandboxOptions delaysScaledBy(double scale)
+{
+    sandbox::SandboxOptions options;
+    options.broker.delayTimeScale = scale;
+    return options;
+}
+
+QStringList extKeys(const RemotingCommand &cmd)
+{
+    QStringList keys;
+    if (cmd.extFields)
+        for (const auto &e : cmd.extFields->entries())
+            keys.append(e.first);
+    return keys;
+}
+
+bool start(sandbox::Sandbox &sandbox, std::initializer_list<RawClient *> brokerClients,
+           std::initializer_list<RawClient *> nameServerClients)
+{
+    if (auto started = sandbox.start(); !started) {
+        qWarning("the sandbox did not start: %s", qPrintable(started.error().message));
+        return false;
+    }
+    const auto connectAll = [](std::initializer_list<RawClient *> clients, const QString &address) {
+        for (RawClient *client : clients) {
+            if (!client->connectTo(address)) {
+                qWarning("cannot connect to %s", qPrintable(address));
+                return false;
+            }
+        }
+        return true;
+    };
+    return connectAll(brokerClients, sandbox.brokerAddress()) &&
+           connectAll(nameServerClients, sandbox.nameServerAddress());
+}
+
+bool replayRecordedProducer(sandbox::Sandbox &sandbox, RawClient &producer, Until until)
+{
+    producer.sendRaw(fixtures::frameBySeq(5)->bytes);
+    if (!producer.waitForResponse(4)) {
+        qWarning("the recorded create-topic request (5) got no answer");
+        return false;
+    }
+    for (int seq : {34, 39, 41, 43, 45, 47})
+        producer.sendRaw(fixtures::frameBySeq(seq)->bytes);
+    const auto &store = sandbox.broker()->store();
+    // The oneway send (47) has no answer: wait until it is stored.
+    if (!QTest::qWaitFor([&] { return store.maxOffset(kTopic, 3) == 2; })) {
+        qWarning("the recorded sends were not stored: queue 3 holds %lld, not 2", store.maxOffset(kTopic, 3));
+        return false;
+    }
+    // The delayed message (DELAY 1) reaches queue 1 through SCHEDULE_TOPIC_XXXX.
+    if (until == Until::DelayedDelivered && !QTest::qWaitFor([&] { return store.maxOffset(kTopic, 1) == 1; })) {
+        qWarning("the recorded delayed message did not reach queue 1");
+        return false;
+    }
+    return true;
+}
+
+int sendNumbered(RawClient &client, const QString &topic, int count)
+{
+    int stored = 0;
+    for (int i = 0; i < count; ++i) {
+        auto reply = client.call(sendV2(topic, 0, QStringLiteral("KEYS\u0001k%1").arg(i), QByteArray::number(i)));
+        stored += reply && reply->code == 0;
+    }
+    return stored;
+}
+
+qint64 sendForOffset(RawClient &client, const QString &topic, int queueId, const QByteArray &body)
+{
+    auto reply = client.call(sendV2(topic, queueId, QString(), body));
+    return reply && reply->code == 0 ? reply->field(QStringLiteral("queueOffset")).toLongLong() : -1;
 }
 
 } // namespace sbtest

@@ -15,18 +15,10 @@ using namespace mq::sandbox;
 
 namespace {
 
-const QString kTopic = QStringLiteral("fixture-topic");
-const QString kGroup = QStringLiteral("fixture-consumer");
-const QString kRecordedClientAddr = QStringLiteral("127.0.0.1:52688");
+using sbtest::kGroup;
+using sbtest::kTopic;
 
-void replayRecordedProducer(Sandbox &sandbox, RawClient &producer)
-{
-    producer.sendRaw(fixtures::frameBySeq(5)->bytes);
-    QVERIFY(producer.waitForResponse(4));
-    for (int seq : {34, 39, 41, 43, 45, 47})
-        producer.sendRaw(fixtures::frameBySeq(seq)->bytes);
-    QTRY_COMPARE(sandbox.broker()->store().maxOffset(kTopic, 3), 2);
-}
+const QString kRecordedClientAddr = QStringLiteral("127.0.0.1:52688");
 
 // The recorded frame with its opaque replaced (for requests the recording made several times).
 QByteArray withOpaque(int seq, int opaque)
@@ -75,9 +67,8 @@ private Q_SLOTS:
     void heartbeatNotifiesTheGroupThenAnswers()
     {
         Sandbox sandbox;
-        QVERIFY(sandbox.start());
         RawClient consumer;
-        QVERIFY(consumer.connectTo(sandbox.brokerAddress()));
+        QVERIFY(sbtest::start(sandbox, {&consumer}));
         consumer.sendRaw(fixtures::frameBySeq(56)->bytes);
         auto reply = consumer.waitForResponse(22);
         QVERIFY(reply);
@@ -112,11 +103,8 @@ private Q_SLOTS:
     void membershipChangesNotifyTheRest()
     {
         Sandbox sandbox;
-        QVERIFY(sandbox.start());
         RawClient a, b, admin;
-        QVERIFY(a.connectTo(sandbox.brokerAddress()));
-        QVERIFY(b.connectTo(sandbox.brokerAddress()));
-        QVERIFY(admin.connectTo(sandbox.brokerAddress()));
+        QVERIFY(sbtest::start(sandbox, {&a, &b, &admin}));
         QVERIFY(a.call(heartbeatAs(QStringLiteral("10.0.0.1@a"), QStringLiteral("grp"))));
         QCOMPARE(countCode(a, 40), 1);
         QVERIFY(b.call(heartbeatAs(QStringLiteral("10.0.0.2@b"), QStringLiteral("grp"))));
@@ -151,10 +139,8 @@ private Q_SLOTS:
     void consumerConnectionMatchesTheRecording()
     {
         Sandbox sandbox;
-        QVERIFY(sandbox.start());
         RawClient consumer, admin;
-        QVERIFY(consumer.connectTo(sandbox.brokerAddress()));
-        QVERIFY(admin.connectTo(sandbox.brokerAddress()));
+        QVERIFY(sbtest::start(sandbox, {&consumer, &admin}));
         consumer.sendRaw(fixtures::frameBySeq(122)->bytes); // the recorded consumer's last subscriptions
         QVERIFY(consumer.waitForResponse(92));
         admin.sendRaw(fixtures::frameBySeq(155)->bytes);
@@ -168,16 +154,10 @@ private Q_SLOTS:
 
     void consumeStatsMatchTheRecording()
     {
-        SandboxOptions options;
-        options.broker.delayTimeScale = 0.001;
-        Sandbox sandbox(options);
-        QVERIFY(sandbox.start());
+        Sandbox sandbox(sbtest::delaysScaledBy(0.001));
         RawClient producer, consumer, admin;
-        QVERIFY(producer.connectTo(sandbox.brokerAddress()));
-        QVERIFY(consumer.connectTo(sandbox.brokerAddress()));
-        QVERIFY(admin.connectTo(sandbox.brokerAddress()));
-        replayRecordedProducer(sandbox, producer);
-        QTRY_COMPARE(sandbox.broker()->store().maxOffset(kTopic, 1), 1); // the delayed message arrived
+        QVERIFY(sbtest::start(sandbox, {&producer, &consumer, &admin}));
+        QVERIFY(sbtest::replayRecordedProducer(sandbox, producer, sbtest::Until::DelayedDelivered));
         consumer.sendRaw(fixtures::frameBySeq(122)->bytes);
         QVERIFY(consumer.waitForResponse(92));
         // As recorded, the first message goes back once (reconsume later) into %RETRY%.
@@ -222,12 +202,9 @@ private Q_SLOTS:
     void resetOffsetIsPushedToOnlineConsumers()
     {
         Sandbox sandbox;
-        QVERIFY(sandbox.start());
         RawClient producer, consumer, admin;
-        QVERIFY(producer.connectTo(sandbox.brokerAddress()));
-        QVERIFY(consumer.connectTo(sandbox.brokerAddress()));
-        QVERIFY(admin.connectTo(sandbox.brokerAddress()));
-        replayRecordedProducer(sandbox, producer);
+        QVERIFY(sbtest::start(sandbox, {&producer, &consumer, &admin}));
+        QVERIFY(sbtest::replayRecordedProducer(sandbox, producer));
         consumer.sendRaw(fixtures::frameBySeq(122)->bytes);
         QVERIFY(consumer.waitForResponse(92));
         for (int seq : {130, 131, 132, 133})
@@ -251,11 +228,9 @@ private Q_SLOTS:
         strict.broker.resetOffsetWhenOffline = false;
         for (bool lenient : {true, false}) {
             Sandbox sandbox(lenient ? SandboxOptions() : strict);
-            QVERIFY(sandbox.start());
             RawClient producer, admin;
-            QVERIFY(producer.connectTo(sandbox.brokerAddress()));
-            QVERIFY(admin.connectTo(sandbox.brokerAddress()));
-            replayRecordedProducer(sandbox, producer);
+            QVERIFY(sbtest::start(sandbox, {&producer, &admin}));
+            QVERIFY(sbtest::replayRecordedProducer(sandbox, producer));
             producer.sendRaw(fixtures::frameBySeq(130)->bytes); // the group committed 4 on queue 2
             QTRY_COMPARE(sandbox.broker()->consumerOffsets().query(kGroup, kTopic, 2), 4);
             admin.sendRaw(fixtures::frameBySeq(175)->bytes);
@@ -278,10 +253,8 @@ private Q_SLOTS:
     void runningInfoIsForwardedToTheConsumer()
     {
         Sandbox sandbox;
-        QVERIFY(sandbox.start());
         RawClient consumer, admin;
-        QVERIFY(consumer.connectTo(sandbox.brokerAddress()));
-        QVERIFY(admin.connectTo(sandbox.brokerAddress()));
+        QVERIFY(sbtest::start(sandbox, {&consumer, &admin}));
         consumer.setResponder([](const RemotingCommand &) { return sbtest::fixtureCommand(165); });
         consumer.sendRaw(fixtures::frameBySeq(122)->bytes);
         QVERIFY(consumer.waitForResponse(92));
@@ -310,12 +283,9 @@ private Q_SLOTS:
     void consoleViewsOfGroupsAndTheBroker()
     {
         Sandbox sandbox;
-        QVERIFY(sandbox.start());
         RawClient consumer, admin;
-        QVERIFY(consumer.connectTo(sandbox.brokerAddress()));
-        QVERIFY(admin.connectTo(sandbox.brokerAddress()));
-        for (int i = 0; i < 3; ++i)
-            QVERIFY(admin.call(sbtest::sendV2(kTopic, 0, QString(), "x")));
+        QVERIFY(sbtest::start(sandbox, {&consumer, &admin}));
+        QCOMPARE(sbtest::sendNumbered(admin, kTopic, 3), 3);
         QVERIFY(consumer.call(heartbeatAs(QStringLiteral("10.0.0.1@a"), QStringLiteral("online-group"))));
         QVERIFY(
             admin.call(request(RequestCode::UpdateConsumerOffset, {{"consumerGroup", QStringLiteral("offline-group")},
@@ -360,10 +330,8 @@ private Q_SLOTS:
     void orderlyConsumersLockQueues()
     {
         Sandbox sandbox;
-        QVERIFY(sandbox.start());
         RawClient a, b;
-        QVERIFY(a.connectTo(sandbox.brokerAddress()));
-        QVERIFY(b.connectTo(sandbox.brokerAddress()));
+        QVERIFY(sbtest::start(sandbox, {&a, &b}));
         const auto lockBody = [](const QString &client, QList<int> queues) {
             json::Value set = json::Value::array();
             for (int q : queues) {

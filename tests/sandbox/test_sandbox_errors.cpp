@@ -53,9 +53,8 @@ private Q_SLOTS:
         SandboxOptions options;
         options.broker.autoCreateTopicEnable = autoCreate;
         Sandbox sandbox(options);
-        QVERIFY(sandbox.start());
         RawClient client;
-        QVERIFY(client.connectTo(sandbox.brokerAddress()));
+        QVERIFY(sbtest::start(sandbox, {&client}));
         if (topic == u"small") // auto-created with 4 queues by a first send
             QCOMPARE(client.call(sbtest::sendV2(topic, 0, QString(), "x"))->code, 0);
         auto reply = client.call(
@@ -78,9 +77,8 @@ private Q_SLOTS:
         SandboxOptions options;
         options.broker.autoCreateTopicEnable = false;
         Sandbox sandbox(options);
-        QVERIFY(sandbox.start());
         RawClient ns;
-        QVERIFY(ns.connectTo(sandbox.nameServerAddress()));
+        QVERIFY(sbtest::start(sandbox, {}, {&ns}));
         auto route = ns.call(request(RequestCode::GetRouteInfoByTopic, {{"topic", QStringLiteral("TBW102")}}));
         QVERIFY(route);
         QCOMPARE(route->code, int(ResponseCode::TopicNotExist));
@@ -105,9 +103,8 @@ private Q_SLOTS:
     {
         QFETCH(int, code);
         Sandbox sandbox;
-        QVERIFY(sandbox.start());
         RawClient client;
-        QVERIFY(client.connectTo(sandbox.brokerAddress()));
+        QVERIFY(sbtest::start(sandbox, {&client}));
         RemotingCommand r;
         r.code = code;
         r.language = LanguageCode::JAVA;
@@ -122,9 +119,8 @@ private Q_SLOTS:
     void pullRefusals()
     {
         Sandbox sandbox;
-        QVERIFY(sandbox.start());
         RawClient client;
-        QVERIFY(client.connectTo(sandbox.brokerAddress()));
+        QVERIFY(sbtest::start(sandbox, {&client}));
         auto missing = client.call(sbtest::pull(QStringLiteral("g"), QStringLiteral("ghost"), 0, 0));
         QVERIFY(missing);
         QCOMPARE(missing->code, int(ResponseCode::TopicNotExist));
@@ -158,9 +154,8 @@ private Q_SLOTS:
         QFETCH(QString, topic);
         QFETCH(QString, remark);
         Sandbox sandbox;
-        QVERIFY(sandbox.start());
         RawClient client;
-        QVERIFY(client.connectTo(sandbox.brokerAddress()));
+        QVERIFY(sbtest::start(sandbox, {&client}));
         CreateTopicRequestHeader h;
         h.topic = topic;
         auto reply = client.call(RemotingCommand::request(RequestCode::UpdateAndCreateTopic, h.toExtFields()));
@@ -172,10 +167,8 @@ private Q_SLOTS:
     void garbageAfterAGoodFrameClosesOnlyThatClient()
     {
         Sandbox sandbox;
-        QVERIFY(sandbox.start());
         RawClient client, other;
-        QVERIFY(client.connectTo(sandbox.brokerAddress()));
-        QVERIFY(other.connectTo(sandbox.brokerAddress()));
+        QVERIFY(sbtest::start(sandbox, {&client, &other}));
         // One good send and then junk, in a single write: the send is answered, then the close.
         QByteArray bytes = frame::encode(sbtest::sendV2(QStringLiteral("t"), 0, QString(), "ok"));
         bytes.append(QByteArray::fromHex("0000000c000000ff") + QByteArray(8, 'z'));
@@ -194,9 +187,8 @@ private Q_SLOTS:
         SandboxOptions options;
         options.broker.longPollingCheckIntervalMs = 100;
         Sandbox sandbox(options);
-        QVERIFY(sandbox.start());
         RawClient client;
-        QVERIFY(client.connectTo(sandbox.brokerAddress()));
+        QVERIFY(sbtest::start(sandbox, {&client}));
         client.sendRaw(fixtures::frameBySeq(5)->bytes);
         QVERIFY(client.waitForResponse(4));
         const QStringList nonsense{QStringLiteral("x"),

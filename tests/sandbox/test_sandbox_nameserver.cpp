@@ -36,11 +36,10 @@ private Q_SLOTS:
     void routeClusterAndMissingTopicMatchTheRecording()
     {
         Sandbox sandbox;
-        QVERIFY(sandbox.start());
+        RawClient admin;
+        QVERIFY(sbtest::start(sandbox, {&admin}));
         const QString broker = sandbox.brokerAddress();
         // The recorded topic exists once the recorded create-topic request reached the broker.
-        RawClient admin;
-        QVERIFY(admin.connectTo(broker));
         admin.sendRaw(fixtures::frameBySeq(5)->bytes);
         auto created = admin.waitForResponse(4);
         QVERIFY(created);
@@ -55,9 +54,8 @@ private Q_SLOTS:
     void oldClientsGetFastjsonRouteKeys()
     {
         Sandbox sandbox;
-        QVERIFY(sandbox.start());
         RawClient client;
-        QVERIFY(client.connectTo(sandbox.nameServerAddress()));
+        QVERIFY(sbtest::start(sandbox, {}, {&client}));
         RemotingCommand r = request(RequestCode::GetRouteInfoByTopic, {{"topic", QStringLiteral("TBW102")}});
         r.version = 121; // ali-ons 3.x announces V3_4_9
         auto reply = client.call(r);
@@ -86,9 +84,8 @@ private Q_SLOTS:
 
         // And the live server lists the system topics a 4.9.8 broker creates.
         Sandbox sandbox;
-        QVERIFY(sandbox.start());
         RawClient client;
-        QVERIFY(client.connectTo(sandbox.nameServerAddress()));
+        QVERIFY(sbtest::start(sandbox, {}, {&client}));
         auto reply = client.call(request(RequestCode::GetAllTopicListFromNameServer, {}));
         QVERIFY(reply);
         auto live = TopicList::parse(reply->body);
@@ -103,11 +100,10 @@ private Q_SLOTS:
         SandboxOptions options;
         options.brokerCount = 2;
         Sandbox sandbox(options);
-        QVERIFY(sandbox.start());
+        RawClient ns;
+        QVERIFY(sbtest::start(sandbox, {}, {&ns}));
         QCOMPARE(sandbox.brokerCount(), 2);
         QVERIFY(sandbox.brokerAddress(0) != sandbox.brokerAddress(1));
-        RawClient ns;
-        QVERIFY(ns.connectTo(sandbox.nameServerAddress()));
         auto cluster = ns.call(request(RequestCode::GetBrokerClusterInfo, {}));
         QVERIFY(cluster);
         auto info = ClusterInfo::parse(cluster->body);

@@ -19,13 +19,12 @@ using namespace mq::sandbox;
 
 namespace {
 
-const QString kTopic = QStringLiteral("fixture-topic");
+using sbtest::kTopic;
 
 SandboxOptions withDir(const QString &dir)
 {
-    SandboxOptions o;
+    SandboxOptions o = sbtest::delaysScaledBy(0.001);
     o.broker.dataDir = dir;
-    o.broker.delayTimeScale = 0.001;
     return o;
 }
 
@@ -56,18 +55,12 @@ private Q_SLOTS:
         QMap<int, QStringList> before;
         {
             Sandbox sandbox(withDir(dir.path()));
-            QVERIFY(sandbox.start());
             RawClient client;
-            QVERIFY(client.connectTo(sandbox.brokerAddress()));
-            client.sendRaw(fixtures::frameBySeq(5)->bytes);
-            QVERIFY(client.waitForResponse(4));
-            for (int seq : {34, 39, 41, 43, 45, 47})
-                client.sendRaw(fixtures::frameBySeq(seq)->bytes);
-            QTRY_COMPARE(sandbox.broker()->store().maxOffset(kTopic, 3), 2);
-            QTRY_COMPARE(sandbox.broker()->store().maxOffset(kTopic, 1), 1); // delayed one delivered
+            QVERIFY(sbtest::start(sandbox, {&client}));
+            QVERIFY(sbtest::replayRecordedProducer(sandbox, client, sbtest::Until::DelayedDelivered));
             for (int seq : {130, 131, 132, 133})
                 client.sendRaw(fixtures::frameBySeq(seq)->bytes);
-            QTRY_COMPARE(sandbox.broker()->consumerOffsets().query(QStringLiteral("fixture-consumer"), kTopic, 1), 1);
+            QTRY_COMPARE(sandbox.broker()->consumerOffsets().query(sbtest::kGroup, kTopic, 1), 1);
             for (int q = 0; q < 4; ++q)
                 before[q] = bodiesOf(pullBody(client, kTopic, q));
             QCOMPARE(before[2].size(), 4);
@@ -77,9 +70,8 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("config/consumerOffset.json"))));
 
         Sandbox sandbox(withDir(dir.path()));
-        QVERIFY(sandbox.start());
         RawClient client;
-        QVERIFY(client.connectTo(sandbox.brokerAddress()));
+        QVERIFY(sbtest::start(sandbox, {&client}));
         for (int q = 0; q < 4; ++q)
             QCOMPARE(bodiesOf(pullBody(client, kTopic, q)), before[q]);
         // The delayed message was delivered once, before the stop, and not again.
@@ -87,9 +79,8 @@ private Q_SLOTS:
         // Consumer offsets (the recorded commits 130..133: 4, 2, 1, 1).
         for (const auto &[q, offset] : QList<QPair<int, int>>{{2, 4}, {3, 2}, {0, 1}, {1, 1}}) {
             auto reply = client.call(
-                request(RequestCode::QueryConsumerOffset, {{"consumerGroup", QStringLiteral("fixture-consumer")},
-                                                           {"topic", kTopic},
-                                                           {"queueId", QString::number(q)}}));
+                request(RequestCode::QueryConsumerOffset,
+                        {{"consumerGroup", sbtest::kGroup}, {"topic", kTopic}, {"queueId", QString::number(q)}}));
             QVERIFY(reply);
             QCOMPARE(reply->field(QStringLiteral("offset")).toInt(), offset);
         }
@@ -107,9 +98,7 @@ private Q_SLOTS:
         QVERIFY(route);
         QCOMPARE(route->body, sbtest::withAddress(sbtest::fixtureCommand(32).body, sandbox.brokerAddress()));
         // New messages continue the queues.
-        auto sent = client.call(sbtest::sendV2(kTopic, 2, QString(), "after restart"));
-        QVERIFY(sent);
-        QCOMPARE(sent->field(QStringLiteral("queueOffset")), QStringLiteral("4"));
+        QCOMPARE(sbtest::sendForOffset(client, kTopic, 2, "after restart"), 4);
     }
 
     // A broker restarted in the same process (stop() then start() on one object) must recover
@@ -119,13 +108,10 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         Sandbox sandbox(withDir(dir.path()));
-        QVERIFY(sandbox.start());
         {
             RawClient client;
-            QVERIFY(client.connectTo(sandbox.brokerAddress()));
-            for (int i = 0; i < 3; ++i)
-                QVERIFY(client.call(sbtest::sendV2(QStringLiteral("same-object"), 0,
-                                                   QStringLiteral("KEYS\u0001k%1").arg(i), QByteArray::number(i))));
+            QVERIFY(sbtest::start(sandbox, {&client}));
+            QCOMPARE(sbtest::sendNumbered(client, QStringLiteral("same-object"), 3), 3);
         }
         QCOMPARE(sandbox.broker()->store().maxOffset(QStringLiteral("same-object"), 0), 3);
         sandbox.broker()->stop();
@@ -133,9 +119,7 @@ private Q_SLOTS:
         QCOMPARE(sandbox.broker()->store().maxOffset(QStringLiteral("same-object"), 0), 3);
         RawClient client;
         QVERIFY(client.connectTo(sandbox.broker()->address()));
-        auto sent = client.call(sbtest::sendV2(QStringLiteral("same-object"), 0, QString(), "after restart"));
-        QVERIFY(sent);
-        QCOMPARE(sent->field(QStringLiteral("queueOffset")), QStringLiteral("3"));
+        QCOMPARE(sbtest::sendForOffset(client, QStringLiteral("same-object"), 0, "after restart"), 3);
     }
 
     void aTornTailIsCutOffOnStart()
@@ -144,12 +128,9 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         {
             Sandbox sandbox(withDir(dir.path()));
-            QVERIFY(sandbox.start());
             RawClient client;
-            QVERIFY(client.connectTo(sandbox.brokerAddress()));
-            for (int i = 0; i < 3; ++i)
-                QVERIFY(client.call(sbtest::sendV2(QStringLiteral("torn"), 0, QStringLiteral("KEYS\u0001k%1").arg(i),
-                                                   QByteArray::number(i))));
+            QVERIFY(sbtest::start(sandbox, {&client}));
+            QCOMPARE(sbtest::sendNumbered(client, QStringLiteral("torn"), 3), 3);
         }
         const QString log = dir.filePath(QStringLiteral("commitlog/00000000000000000000"));
         QFile f(log);
@@ -160,14 +141,11 @@ private Q_SLOTS:
 
         Sandbox sandbox(withDir(dir.path()));
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("dropping 38 bytes")));
-        QVERIFY(sandbox.start());
+        RawClient client;
+        QVERIFY(sbtest::start(sandbox, {&client}));
         QCOMPARE(QFileInfo(log).size(), goodSize);
         QCOMPARE(sandbox.broker()->store().maxOffset(QStringLiteral("torn"), 0), 3);
-        RawClient client;
-        QVERIFY(client.connectTo(sandbox.brokerAddress()));
-        auto sent = client.call(sbtest::sendV2(QStringLiteral("torn"), 0, QString(), "3"));
-        QVERIFY(sent);
-        QCOMPARE(sent->field(QStringLiteral("queueOffset")), QStringLiteral("3"));
+        QCOMPARE(sbtest::sendForOffset(client, QStringLiteral("torn"), 0, "3"), 3);
         QCOMPARE(sbtest::decodeStored(pullBody(client, QStringLiteral("torn"), 0)).size(), 4);
     }
 
@@ -179,9 +157,8 @@ private Q_SLOTS:
         qint64 sendMs = 0;
         {
             Sandbox sandbox(withDir(dir.path()));
-            QVERIFY(sandbox.start());
             RawClient client;
-            QVERIFY(client.connectTo(sandbox.brokerAddress()));
+            QVERIFY(sbtest::start(sandbox, {&client}));
             QVERIFY(client.call(sbtest::sendV2(QStringLiteral("bulk"), 0, QString(), "warm-up")));
             QElapsedTimer clock;
             clock.start();

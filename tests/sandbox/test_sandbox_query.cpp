@@ -13,25 +13,8 @@ using namespace mq::sandbox;
 
 namespace {
 
-const QString kTopic = QStringLiteral("fixture-topic");
-
-QStringList extKeys(const RemotingCommand &cmd)
-{
-    QStringList keys;
-    if (cmd.extFields)
-        for (const auto &e : cmd.extFields->entries())
-            keys.append(e.first);
-    return keys;
-}
-
-void replayRecordedProducer(Sandbox &sandbox, RawClient &producer)
-{
-    producer.sendRaw(fixtures::frameBySeq(5)->bytes);
-    QVERIFY(producer.waitForResponse(4));
-    for (int seq : {34, 39, 41, 43, 45, 47})
-        producer.sendRaw(fixtures::frameBySeq(seq)->bytes);
-    QTRY_COMPARE(sandbox.broker()->store().maxOffset(kTopic, 3), 2);
-}
+using sbtest::extKeys;
+using sbtest::kTopic;
 
 RemotingCommand query(const QString &key, bool unique, qint64 begin = 0,
                       qint64 end = std::numeric_limits<qint64>::max())
@@ -57,10 +40,9 @@ private Q_SLOTS:
     void queryByKeyFindsWhatTheBrokerFound()
     {
         Sandbox sandbox;
-        QVERIFY(sandbox.start());
         RawClient client;
-        QVERIFY(client.connectTo(sandbox.brokerAddress()));
-        replayRecordedProducer(sandbox, client);
+        QVERIFY(sbtest::start(sandbox, {&client}));
+        QVERIFY(sbtest::replayRecordedProducer(sandbox, client));
         client.sendRaw(fixtures::frameBySeq(145)->bytes); // key "123", the whole time range
         auto reply = client.waitForResponse(113);
         QVERIFY(reply);
@@ -100,10 +82,9 @@ private Q_SLOTS:
         QFETCH(bool, unique);
         QFETCH(QByteArray, body);
         Sandbox sandbox;
-        QVERIFY(sandbox.start());
         RawClient client;
-        QVERIFY(client.connectTo(sandbox.brokerAddress()));
-        replayRecordedProducer(sandbox, client);
+        QVERIFY(sbtest::start(sandbox, {&client}));
+        QVERIFY(sbtest::replayRecordedProducer(sandbox, client));
         auto reply = client.call(query(key, unique));
         QVERIFY(reply);
         QCOMPARE(reply->code, 0);
@@ -115,10 +96,9 @@ private Q_SLOTS:
     void queryMissesAreQueryNotFound()
     {
         Sandbox sandbox;
-        QVERIFY(sandbox.start());
         RawClient client;
-        QVERIFY(client.connectTo(sandbox.brokerAddress()));
-        replayRecordedProducer(sandbox, client);
+        QVERIFY(sbtest::start(sandbox, {&client}));
+        QVERIFY(sbtest::replayRecordedProducer(sandbox, client));
         for (const auto &r : {query(QStringLiteral("no-such-key"), false),
                               query(QStringLiteral("123"), false, 0, 1000) /* long before it was stored */}) {
             auto reply = client.call(r);
@@ -133,9 +113,8 @@ private Q_SLOTS:
     void viewByOffsetMsgId()
     {
         Sandbox sandbox;
-        QVERIFY(sandbox.start());
         RawClient client;
-        QVERIFY(client.connectTo(sandbox.brokerAddress()));
+        QVERIFY(sbtest::start(sandbox, {&client}));
         auto sent = client.call(sbtest::sendV2(QStringLiteral("view-topic"), 0,
                                                QStringLiteral("KEYS\u0001v1\u0002TAGS\u0001T"), "viewed body"));
         QVERIFY(sent);
@@ -167,10 +146,9 @@ private Q_SLOTS:
     void queueOffsetsMatchTheRecording()
     {
         Sandbox sandbox;
-        QVERIFY(sandbox.start());
         RawClient client;
-        QVERIFY(client.connectTo(sandbox.brokerAddress()));
-        replayRecordedProducer(sandbox, client);
+        QVERIFY(sbtest::start(sandbox, {&client}));
+        QVERIFY(sbtest::replayRecordedProducer(sandbox, client));
         // min (167/168), max (169/170) and search by an early time (171/172), byte for byte.
         for (const auto &[requestSeq, replySeq] : QList<QPair<int, int>>{{167, 168}, {169, 170}, {171, 172}}) {
             const RemotingCommand recorded = sbtest::fixtureCommand(replySeq);
@@ -184,11 +162,9 @@ private Q_SLOTS:
     void searchByTimeReturnsTheNearestMessage()
     {
         Sandbox sandbox;
-        QVERIFY(sandbox.start());
         RawClient client;
-        QVERIFY(client.connectTo(sandbox.brokerAddress()));
-        for (int i = 0; i < 3; ++i)
-            QVERIFY(client.call(sbtest::sendV2(QStringLiteral("timed"), 0, QString(), "m")));
+        QVERIFY(sbtest::start(sandbox, {&client}));
+        QCOMPARE(sbtest::sendNumbered(client, QStringLiteral("timed"), 3), 3);
         const auto search = [&](qint64 timestamp) {
             SearchOffsetRequestHeader h;
             h.topic = QStringLiteral("timed");
@@ -215,10 +191,9 @@ private Q_SLOTS:
     void consumerOffsetsAreStoredAndQueried()
     {
         Sandbox sandbox;
-        QVERIFY(sandbox.start());
         RawClient client;
-        QVERIFY(client.connectTo(sandbox.brokerAddress()));
-        replayRecordedProducer(sandbox, client);
+        QVERIFY(sbtest::start(sandbox, {&client}));
+        QVERIFY(sbtest::replayRecordedProducer(sandbox, client));
         // A group that never committed reads 0, exactly as recorded (63 -> 71).
         client.sendRaw(fixtures::frameBySeq(63)->bytes);
         auto first = client.waitForResponse(33);
@@ -240,10 +215,9 @@ private Q_SLOTS:
     void topicStatsPerQueue()
     {
         Sandbox sandbox;
-        QVERIFY(sandbox.start());
         RawClient client;
-        QVERIFY(client.connectTo(sandbox.brokerAddress()));
-        replayRecordedProducer(sandbox, client);
+        QVERIFY(sbtest::start(sandbox, {&client}));
+        QVERIFY(sbtest::replayRecordedProducer(sandbox, client));
         auto reply = client.call(request(RequestCode::GetTopicStatsInfo, {{"topic", kTopic}}));
         QVERIFY(reply);
         QCOMPARE(reply->code, 0);

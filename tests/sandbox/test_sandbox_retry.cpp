@@ -16,8 +16,8 @@ using namespace mq::sandbox;
 
 namespace {
 
-const QString kTopic = QStringLiteral("fixture-topic");
-const QString kGroup = QStringLiteral("fixture-consumer");
+using sbtest::kGroup;
+using sbtest::kTopic;
 const QString kRetry = QStringLiteral("%RETRY%fixture-consumer");
 
 RemotingCommand sendBack(qint64 offset, int delayLevel, int maxReconsumeTimes)
@@ -50,12 +50,9 @@ class TestSandboxRetry : public QObject {
 private Q_SLOTS:
     void sendBackGoesThroughTheDelayLevelsIntoRetry()
     {
-        SandboxOptions options;
-        options.broker.delayTimeScale = 0.01; // level 3 (10 s) becomes 100 ms
-        Sandbox sandbox(options);
-        QVERIFY(sandbox.start());
+        Sandbox sandbox(sbtest::delaysScaledBy(0.01)); // level 3 (10 s) becomes 100 ms
         RawClient client;
-        QVERIFY(client.connectTo(sandbox.brokerAddress()));
+        QVERIFY(sbtest::start(sandbox, {&client}));
         client.sendRaw(fixtures::frameBySeq(5)->bytes);
         QVERIFY(client.waitForResponse(4));
         client.sendRaw(fixtures::frameBySeq(34)->bytes); // "video 123 title changed", queue 2
@@ -90,9 +87,8 @@ private Q_SLOTS:
     void lastAttemptGoesToTheDeadLetterQueue()
     {
         Sandbox sandbox;
-        QVERIFY(sandbox.start());
         RawClient client;
-        QVERIFY(client.connectTo(sandbox.brokerAddress()));
+        QVERIFY(sbtest::start(sandbox, {&client}));
         auto sent = client.call(sbtest::sendV2(kTopic, 0, QStringLiteral("KEYS\u0001dead\u0002TAGS\u0001T"), "dead"));
         QVERIFY(sent);
         const auto id = decodeOffsetMsgId(sent->field(QStringLiteral("msgId")));
@@ -120,9 +116,8 @@ private Q_SLOTS:
     void sendBackOfAnUnknownOffsetFails()
     {
         Sandbox sandbox;
-        QVERIFY(sandbox.start());
         RawClient client;
-        QVERIFY(client.connectTo(sandbox.brokerAddress()));
+        QVERIFY(sbtest::start(sandbox, {&client}));
         auto reply = client.call(sendBack(123456, 0, 16));
         QVERIFY(reply);
         QCOMPARE(reply->code, int(ResponseCode::SystemError));
@@ -131,12 +126,9 @@ private Q_SLOTS:
 
     void delayedMessagesWaitForTheirLevel()
     {
-        SandboxOptions options;
-        options.broker.delayTimeScale = 0.1; // level 2 (5 s) becomes 500 ms
-        Sandbox sandbox(options);
-        QVERIFY(sandbox.start());
+        Sandbox sandbox(sbtest::delaysScaledBy(0.1)); // level 2 (5 s) becomes 500 ms
         RawClient client;
-        QVERIFY(client.connectTo(sandbox.brokerAddress()));
+        QVERIFY(sbtest::start(sandbox, {&client}));
         QElapsedTimer clock;
         clock.start();
         auto sent = client.call(sbtest::sendV2(

@@ -16,34 +16,14 @@ using namespace mq::sandbox;
 
 namespace {
 
-const QString kTopic = QStringLiteral("fixture-topic");
-
-QStringList extKeys(const RemotingCommand &cmd)
-{
-    QStringList keys;
-    if (cmd.extFields)
-        for (const auto &e : cmd.extFields->entries())
-            keys.append(e.first);
-    return keys;
-}
+using sbtest::extKeys;
+using sbtest::kTopic;
 
 SandboxOptions fastDelays()
 {
-    SandboxOptions o;
-    o.broker.delayTimeScale = 0.001; // level 1 (1s) becomes 1 ms
+    SandboxOptions o = sbtest::delaysScaledBy(0.001); // level 1 (1s) becomes 1 ms
     o.broker.longPollingCheckIntervalMs = 200;
     return o;
-}
-
-// Sends the recorded create-topic and producer frames (34 .. 47) as they were recorded.
-void replayRecordedProducer(Sandbox &sandbox, RawClient &producer)
-{
-    producer.sendRaw(fixtures::frameBySeq(5)->bytes);
-    QVERIFY(producer.waitForResponse(4));
-    for (int seq : {34, 39, 41, 43, 45, 47})
-        producer.sendRaw(fixtures::frameBySeq(seq)->bytes);
-    // The oneway send (47) has no answer: wait until it is stored.
-    QTRY_COMPARE(sandbox.broker()->store().maxOffset(kTopic, 3), 2);
 }
 
 } // namespace
@@ -55,10 +35,9 @@ private Q_SLOTS:
     void recordedSendsAreAnsweredLikeTheBroker()
     {
         Sandbox sandbox(fastDelays());
-        QVERIFY(sandbox.start());
         RawClient producer;
-        QVERIFY(producer.connectTo(sandbox.brokerAddress()));
-        replayRecordedProducer(sandbox, producer);
+        QVERIFY(sbtest::start(sandbox, {&producer}));
+        QVERIFY(sbtest::replayRecordedProducer(sandbox, producer));
         // request seq -> recorded reply seq
         const QList<QPair<int, int>> exchanges{{34, 38}, {39, 40}, {41, 42}, {43, 44}, {45, 46}};
         for (const auto &[requestSeq, replySeq] : exchanges) {
@@ -83,17 +62,12 @@ private Q_SLOTS:
     void storedMessagesMatchTheRecordedPulls()
     {
         Sandbox sandbox(fastDelays());
-        QVERIFY(sandbox.start());
-        RawClient producer;
-        QVERIFY(producer.connectTo(sandbox.brokerAddress()));
-        replayRecordedProducer(sandbox, producer);
-        // The delayed message (DELAY 1) reaches queue 1 through SCHEDULE_TOPIC_XXXX.
-        QTRY_COMPARE(sandbox.broker()->store().maxOffset(kTopic, 1), 1);
+        RawClient producer, consumer;
+        QVERIFY(sbtest::start(sandbox, {&producer, &consumer}));
+        QVERIFY(sbtest::replayRecordedProducer(sandbox, producer, sbtest::Until::DelayedDelivered));
 
         // queue -> the recorded pull response holding that queue's messages
         const QList<QPair<int, int>> queues{{2, 88}, {3, 87}, {0, 86}, {1, 121}};
-        RawClient consumer;
-        QVERIFY(consumer.connectTo(sandbox.brokerAddress()));
         for (const auto &[queueId, recordedSeq] : queues) {
             const RemotingCommand recorded = sbtest::fixtureCommand(recordedSeq);
             auto reply = consumer.call(sbtest::pull(QStringLiteral("g"), kTopic, queueId, 0));
@@ -130,13 +104,9 @@ private Q_SLOTS:
     void tagsAreFilteredByHashCode()
     {
         Sandbox sandbox(fastDelays());
-        QVERIFY(sandbox.start());
-        RawClient producer;
-        QVERIFY(producer.connectTo(sandbox.brokerAddress()));
-        replayRecordedProducer(sandbox, producer);
-        QTRY_COMPARE(sandbox.broker()->store().maxOffset(kTopic, 1), 1);
-        RawClient consumer;
-        QVERIFY(consumer.connectTo(sandbox.brokerAddress()));
+        RawClient producer, consumer;
+        QVERIFY(sbtest::start(sandbox, {&producer, &consumer}));
+        QVERIFY(sbtest::replayRecordedProducer(sandbox, producer, sbtest::Until::DelayedDelivered));
 
         // Queue 1 holds only the TagC message: like recorded reply 127, retry immediately past it.
         auto none = consumer.call(sbtest::pull(QStringLiteral("g"), kTopic, 1, 0, QStringLiteral("TagA || TagB")));
@@ -189,12 +159,9 @@ private Q_SLOTS:
         QFETCH(qint64, nextBeginOffset);
         QFETCH(int, count);
         Sandbox sandbox; // real delays: the DELAY 1 message stays away from queue 1
-        QVERIFY(sandbox.start());
-        RawClient producer;
-        QVERIFY(producer.connectTo(sandbox.brokerAddress()));
-        replayRecordedProducer(sandbox, producer);
-        RawClient consumer;
-        QVERIFY(consumer.connectTo(sandbox.brokerAddress()));
+        RawClient producer, consumer;
+        QVERIFY(sbtest::start(sandbox, {&producer, &consumer}));
+        QVERIFY(sbtest::replayRecordedProducer(sandbox, producer));
         auto reply = consumer.call(
             sbtest::pull(QStringLiteral("g"), kTopic, queueId, offset, QStringLiteral("*"), 0, maxMsgNums));
         QVERIFY(reply);
@@ -207,10 +174,8 @@ private Q_SLOTS:
     void longPollingWakesWhenAMessageArrives()
     {
         Sandbox sandbox;
-        QVERIFY(sandbox.start());
         RawClient consumer, producer;
-        QVERIFY(consumer.connectTo(sandbox.brokerAddress()));
-        QVERIFY(producer.connectTo(sandbox.brokerAddress()));
+        QVERIFY(sbtest::start(sandbox, {&consumer, &producer}));
         auto first =
             producer.call(sbtest::sendV2(QStringLiteral("poll-topic"), 0, QStringLiteral("TAGS\u0001a"), "one"));
         QVERIFY(first);
@@ -242,9 +207,8 @@ private Q_SLOTS:
     void longPollingAnswersNotFoundAtTheTimeout()
     {
         Sandbox sandbox;
-        QVERIFY(sandbox.start());
         RawClient client;
-        QVERIFY(client.connectTo(sandbox.brokerAddress()));
+        QVERIFY(sbtest::start(sandbox, {&client}));
         auto sent = client.call(sbtest::sendV2(QStringLiteral("idle-topic"), 0, QString(), "x"));
         QVERIFY(sent);
         QElapsedTimer clock;
@@ -262,10 +226,8 @@ private Q_SLOTS:
     void aNonMatchingArrivalIsReportedAtTheNextCheck()
     {
         Sandbox sandbox(fastDelays()); // hold checks every 200 ms
-        QVERIFY(sandbox.start());
         RawClient consumer, producer;
-        QVERIFY(consumer.connectTo(sandbox.brokerAddress()));
-        QVERIFY(producer.connectTo(sandbox.brokerAddress()));
+        QVERIFY(sbtest::start(sandbox, {&consumer, &producer}));
         QVERIFY(producer.call(sbtest::sendV2(QStringLiteral("t"), 0, QStringLiteral("TAGS\u0001TagA"), "a")));
         const int opaque =
             consumer.send(sbtest::pull(QStringLiteral("g"), QStringLiteral("t"), 0, 1, QStringLiteral("TagA"), 20000));
@@ -281,12 +243,9 @@ private Q_SLOTS:
     void heartbeatSubscriptionsDriveFiltering()
     {
         Sandbox sandbox;
-        QVERIFY(sandbox.start());
-        RawClient producer;
-        QVERIFY(producer.connectTo(sandbox.brokerAddress()));
-        replayRecordedProducer(sandbox, producer);
-        RawClient consumer;
-        QVERIFY(consumer.connectTo(sandbox.brokerAddress()));
+        RawClient producer, consumer;
+        QVERIFY(sbtest::start(sandbox, {&producer, &consumer}));
+        QVERIFY(sbtest::replayRecordedProducer(sandbox, producer));
         // Without a heartbeat a pull that carries no subscription is refused.
         consumer.sendRaw(fixtures::frameBySeq(89)->bytes);
         auto refused = consumer.waitForResponse(55);
@@ -310,9 +269,8 @@ private Q_SLOTS:
     void pullCanCommitTheConsumerOffset()
     {
         Sandbox sandbox;
-        QVERIFY(sandbox.start());
         RawClient client;
-        QVERIFY(client.connectTo(sandbox.brokerAddress()));
+        QVERIFY(sbtest::start(sandbox, {&client}));
         QVERIFY(client.call(sbtest::sendV2(QStringLiteral("c"), 0, QString(), "x")));
         RemotingCommand p = sbtest::pull(QStringLiteral("grp"), QStringLiteral("c"), 0, 0);
         p.setField(QStringLiteral("sysFlag"), QString::number(PullSysFlag::build(true, false, true, false)));
