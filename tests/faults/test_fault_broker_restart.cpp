@@ -3,8 +3,8 @@
 // resumes by itself and nothing sent is missed.
 #include "Broker.h"
 #include "ClientInstance.h"
+#include "ClientTestSupport.h"
 #include "FaultSupport.h"
-#include "Headers.h"
 #include "NameServer.h"
 #include "Producer.h"
 #include "PushConsumer.h"
@@ -36,13 +36,12 @@ private Q_SLOTS:
 
 private:
     void startSandbox(int brokers);
-    void createTopic(const QString &topic, int queues);
     mq::Message message(int seq) const;
+    mq::sandbox::Sandbox &sandbox() { return m_rig->sandbox(); }
+    mq::Producer &producer() { return m_rig->producer(); }
 
     std::unique_ptr<QTemporaryDir> m_data; // fresh for every test
-    std::unique_ptr<mq::sandbox::Sandbox> m_sandbox;
-    std::unique_ptr<mq::ClientInstance> m_client;
-    std::unique_ptr<mq::Producer> m_producer;
+    std::unique_ptr<testing::SandboxProducer> m_rig;
     std::vector<std::unique_ptr<mq::sandbox::Broker>> m_restarted;
 };
 
@@ -56,14 +55,10 @@ void TestFaultBrokerRestart::init()
 
 void TestFaultBrokerRestart::cleanup()
 {
-    if (m_producer)
-        await(m_producer->shutdown());
-    if (m_client)
-        await(m_client->shutdown());
-    m_producer.reset();
-    m_client.reset();
-    m_restarted.clear();
-    m_sandbox.reset();
+    if (m_rig)
+        m_rig->shutdownClients();
+    m_restarted.clear(); // before the sandbox: they are registered with its name server
+    m_rig.reset();
     m_data.reset();
 }
 
@@ -72,32 +67,11 @@ void TestFaultBrokerRestart::startSandbox(int brokers)
     mq::sandbox::SandboxOptions options;
     options.brokerCount = brokers;
     options.broker.dataDir = m_data->path(); // what was stored must survive the restart
-    m_sandbox = std::make_unique<mq::sandbox::Sandbox>(options);
-    auto started = m_sandbox->start();
+    m_rig = std::make_unique<testing::SandboxProducer>(options);
+    const auto started = m_rig->start(QStringLiteral("fault-producer"), QStringLiteral("fault-producer"));
     QVERIFY2(started.ok(), why(started).constData());
-    mq::ClientConfig config;
-    config.nameServer = m_sandbox->nameServerAddress();
-    config.instanceName = QStringLiteral("fault-producer");
-    m_client = std::make_unique<mq::ClientInstance>(config);
-    m_producer = std::make_unique<mq::Producer>(m_client.get(), QStringLiteral("fault-producer"));
-    auto st = await(m_producer->start());
-    QVERIFY2(st && st->ok(), why(*st).constData());
-    createTopic(kTopic, 4);
-}
-
-void TestFaultBrokerRestart::createTopic(const QString &topic, int queues)
-{
-    for (int i = 0; i < m_sandbox->brokerCount(); ++i) {
-        mq::CreateTopicRequestHeader h;
-        h.topic = topic;
-        h.readQueueNums = queues;
-        h.writeQueueNums = queues;
-        auto r = await(
-            m_client->invoke(m_sandbox->brokerAddress(i),
-                             mq::RemotingCommand::request(mq::RequestCode::UpdateAndCreateTopic, h.toExtFields())));
-        QVERIFY2(r && r->ok(), why(*r).constData());
-        QCOMPARE((*r)->code, 0);
-    }
+    const auto created = m_rig->createTopic(kTopic, 4);
+    QVERIFY2(created.ok(), why(created).constData());
 }
 
 mq::Message TestFaultBrokerRestart::message(int seq) const
@@ -114,7 +88,7 @@ mq::Message TestFaultBrokerRestart::message(int seq) const
 void TestFaultBrokerRestart::produceAcrossBrokerRestart()
 {
     startSandbox(1);
-    mq::sandbox::Broker *original = m_sandbox->broker(0);
+    mq::sandbox::Broker *original = sandbox().broker(0);
     const QString address = original->address();
     const int total = 400, inflight = 8;
 
@@ -131,7 +105,7 @@ void TestFaultBrokerRestart::produceAcrossBrokerRestart()
             const int seq = next++;
             mq::SendOptions options;
             options.timeout = 5s;
-            auto sent = co_await m_producer->send(message(seq), options);
+            auto sent = co_await producer().send(message(seq), options);
             const QString key = QStringLiteral("seq-%1").arg(seq);
             if (sent)
                 succeeded.insert(key);
@@ -142,7 +116,7 @@ void TestFaultBrokerRestart::produceAcrossBrokerRestart()
                 original->stop();
             }
             if (killed && failed.size() >= 20 && current == original) {
-                auto broker = faults::startBrokerLike(*original, address, m_sandbox->nameServer(), &restartError);
+                auto broker = faults::startBrokerLike(*original, address, sandbox().nameServer(), &restartError);
                 current = broker.get();
                 seqAtRestart = next;
                 m_restarted.push_back(std::move(broker));
@@ -186,8 +160,8 @@ void TestFaultBrokerRestart::produceAcrossBrokerRestart()
 void TestFaultBrokerRestart::produceFailsOverWhileOneBrokerIsDown()
 {
     startSandbox(2);
-    QVERIFY(await(m_producer->publishInfo(kTopic))->ok()); // both brokers in the cached route
-    mq::sandbox::Broker *brokerA = m_sandbox->broker(0);
+    QVERIFY(await(producer().publishInfo(kTopic))->ok()); // both brokers in the cached route
+    mq::sandbox::Broker *brokerA = sandbox().broker(0);
     const QString addressA = brokerA->address();
     const int total = 300, inflight = 8;
     int next = 0, retried = 0, toA = 0, toB = 0, toAAfterRestart = 0;
@@ -198,7 +172,7 @@ void TestFaultBrokerRestart::produceFailsOverWhileOneBrokerIsDown()
     const auto sender = [&]() -> QCoro::Task<> {
         while (next < total) {
             const int seq = next++;
-            auto sent = co_await m_producer->send(message(seq));
+            auto sent = co_await producer().send(message(seq));
             if (!sent) {
                 errors.append(sent.error().message);
                 continue;
@@ -215,7 +189,7 @@ void TestFaultBrokerRestart::produceFailsOverWhileOneBrokerIsDown()
             if (succeeded.size() == 60)
                 brokerA->stop();
             if (succeeded.size() == 200 && !restarted) {
-                auto broker = faults::startBrokerLike(*brokerA, addressA, m_sandbox->nameServer(), &restartError);
+                auto broker = faults::startBrokerLike(*brokerA, addressA, sandbox().nameServer(), &restartError);
                 restarted = broker.get();
                 m_restarted.push_back(std::move(broker));
             }
@@ -231,9 +205,9 @@ void TestFaultBrokerRestart::produceFailsOverWhileOneBrokerIsDown()
     QVERIFY(toAAfterRestart > 0); // and broker-a takes messages again once it is back
 
     restarted->store().flush();
-    m_sandbox->broker(1)->store().flush();
+    sandbox().broker(1)->store().flush();
     const QList<QString> stored =
-        faults::storedKeys(*restarted, kTopic) + faults::storedKeys(*m_sandbox->broker(1), kTopic);
+        faults::storedKeys(*restarted, kTopic) + faults::storedKeys(*sandbox().broker(1), kTopic);
     QCOMPARE(toSet(stored), succeeded);
     QCOMPARE(stored.size(), qsizetype(total));
     qInfo("one of two brokers down: %d sent, %d retried on the other broker, %d on broker-a (%d after its restart), "
@@ -246,13 +220,13 @@ void TestFaultBrokerRestart::produceFailsOverWhileOneBrokerIsDown()
 void TestFaultBrokerRestart::consumeAcrossBrokerRestart()
 {
     startSandbox(1);
-    mq::sandbox::Broker *original = m_sandbox->broker(0);
+    mq::sandbox::Broker *original = sandbox().broker(0);
     const QString address = original->address();
 
     QSet<QString> sent;
     const auto sendRange = [&](int from, int to) {
         for (int seq = from; seq < to; ++seq) {
-            auto r = await(m_producer->send(message(seq)));
+            auto r = await(producer().send(message(seq)));
             QVERIFY2(r && r->ok(), why(*r).constData());
             sent.insert(QStringLiteral("seq-%1").arg(seq));
         }
@@ -262,7 +236,7 @@ void TestFaultBrokerRestart::consumeAcrossBrokerRestart()
         return;
 
     mq::ClientConfig config;
-    config.nameServer = m_sandbox->nameServerAddress();
+    config.nameServer = sandbox().nameServerAddress();
     config.instanceName = QStringLiteral("fault-consumer");
     mq::ClientInstance consumerClient(config);
     mq::PushConsumerOptions options;
@@ -295,7 +269,7 @@ void TestFaultBrokerRestart::consumeAcrossBrokerRestart()
     const qsizetype handledWhileUp = handled.size();
 
     QString error;
-    m_restarted.push_back(faults::startBrokerLike(*original, address, m_sandbox->nameServer(), &error));
+    m_restarted.push_back(faults::startBrokerLike(*original, address, sandbox().nameServer(), &error));
     QVERIFY2(m_restarted.back(), qPrintable(error));
     QTRY_VERIFY_WITH_TIMEOUT(connection.last().at(1).toBool(), kWait);
     sendRange(150, 250);

@@ -4,6 +4,7 @@
 
 #include <QCoro/QCoroTask>
 #include <QEventLoop>
+#include <QTcpServer>
 #include <QTimer>
 
 #include <memory>
@@ -67,6 +68,14 @@ inline bool await(QCoro::Task<> task, int limitMs = 20000)
     }
     shared->loop = nullptr;
     return shared->done;
+}
+
+// A port on 127.0.0.1 that nothing listens on (it did a moment ago): connecting is refused.
+inline quint16 closedPort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    return server.serverPort();
 }
 
 } // namespace testing

@@ -2,6 +2,7 @@
 // unregistration, ACL, broker-initiated requests, HTTP resolver start.
 #include "AclSigner.h"
 #include "ClientInstance.h"
+#include "ClientTestSupport.h"
 #include "FakeCluster.h"
 #include "FakeHttpServer.h"
 #include "Producer.h"
@@ -10,7 +11,6 @@
 #include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,26 +18,12 @@ using namespace std::chrono_literals;
 using mq::ClientInstance;
 using mq::RemotingCommand;
 using testing::await;
+using testing::closedPort;
+using testing::configFor;
 using testing::FakeCluster;
 using testing::why;
 
 namespace {
-
-mq::ClientConfig configFor(FakeCluster &cluster)
-{
-    mq::ClientConfig c;
-    c.nameServer = cluster.nameServer().address();
-    return c;
-}
-
-quint16 closedPort()
-{
-    QTcpServer s;
-    s.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = s.serverPort();
-    s.close();
-    return port;
-}
 
 class FakeConsumer : public mq::ConsumerEndpoint {
 public:

@@ -19,6 +19,7 @@ using namespace std::chrono_literals;
 using mq::RemotingCommand;
 using mq::RemotingConnection;
 using testing::await;
+using testing::closedPort;
 using testing::FakeServer;
 
 namespace {
@@ -38,15 +39,6 @@ qint64 residentBytes()
         return -1;
     const auto parts = f.readAll().split(' ');
     return parts.size() > 1 ? parts[1].toLongLong() * 4096 : -1;
-}
-
-quint16 closedPort()
-{
-    QTcpServer s;
-    s.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = s.serverPort();
-    s.close();
-    return port;
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 // Producer against a fake name server and fake brokers on 127.0.0.1, checked against the
 // SEND_MESSAGE_V2 / SEND_BATCH_MESSAGE frames the Java 4.9.8 producer sent (fixtures 34..47).
 #include "ClientInstance.h"
+#include "ClientTestSupport.h"
 #include "Compression.h"
 #include "FakeCluster.h"
 #include "Headers.h"
@@ -13,7 +14,6 @@
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTest>
 
 using namespace std::chrono_literals;
@@ -23,15 +23,16 @@ using mq::Producer;
 using mq::RemotingCommand;
 using mq::SendResult;
 using testing::await;
+using testing::closedPort;
 using testing::FakeCluster;
 using testing::why;
 
 namespace {
 
-mq::ClientConfig configFor(FakeCluster &cluster)
+// Fixed client address and instance name, so client ids do not depend on the machine.
+mq::ClientConfig fixedConfigFor(FakeCluster &cluster)
 {
-    mq::ClientConfig c;
-    c.nameServer = cluster.nameServer().address();
+    mq::ClientConfig c = testing::configFor(cluster);
     c.clientIp = QStringLiteral("127.0.0.1");
     c.instanceName = QStringLiteral("4242#1");
     return c;
@@ -39,7 +40,7 @@ mq::ClientConfig configFor(FakeCluster &cluster)
 
 struct Rig {
     explicit Rig(FakeCluster &cluster, const QString &group = QStringLiteral("test-producer"))
-        : client(configFor(cluster))
+        : client(fixedConfigFor(cluster))
         , producer(&client, group)
     {}
     ClientInstance client;
@@ -54,15 +55,6 @@ Message message(const QString &topic, const QByteArray &body, const QString &tag
     if (!tags.isEmpty())
         m.setTags(tags);
     return m;
-}
-
-quint16 closedPort()
-{
-    QTcpServer s;
-    s.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = s.serverPort();
-    s.close();
-    return port;
 }
 
 // The Java frame's message, rebuilt the way a user of our API would write it: tags, keys,
@@ -117,7 +109,12 @@ void compareFields(const RemotingCommand &ours, const RemotingCommand &java)
             QCOMPARE(qPrintable(k + QLatin1Char('=') + ours.field(k)), qPrintable(k + QLatin1Char('=') + v));
 }
 
+// How broker-a fails in the retry tests.
+enum class BrokerAFailure { Busy, Refused, SocketCloses };
+
 } // namespace
+
+Q_DECLARE_METATYPE(BrokerAFailure)
 
 class TestProducer : public QObject {
     Q_OBJECT
@@ -128,11 +125,10 @@ private Q_SLOTS:
     void batchMatchesJavaFrame();
     void sendResultCarriesBrokerAnswer();
     void roundRobinOverQueuesAndBrokers();
-    void retriesOnAnotherBrokerWhenBusy();
-    void retriesOnAnotherBrokerWhenRefused();
-    void retriesOnAnotherBrokerWhenSocketCloses();
-    void nonRetryableRefusalIsReturnedAtOnce();
-    void everyBrokerFailing();
+    void retriesOnAnotherBroker_data();
+    void retriesOnAnotherBroker();
+    void everyBrokerRefusing_data();
+    void everyBrokerRefusing();
     void timeoutCoversRetries();
     void compressesFromFourKiB_data();
     void compressesFromFourKiB();
@@ -297,16 +293,37 @@ void TestProducer::roundRobinOverQueuesAndBrokers()
     QCOMPARE(cluster.sends(1).size(), 8);
 }
 
-void TestProducer::retriesOnAnotherBrokerWhenBusy()
+void TestProducer::retriesOnAnotherBroker_data()
 {
+    QTest::addColumn<BrokerAFailure>("failure");
+    QTest::newRow("busy") << BrokerAFailure::Busy;
+    QTest::newRow("connection refused") << BrokerAFailure::Refused;
+    QTest::newRow("socket closes") << BrokerAFailure::SocketCloses;
+}
+
+void TestProducer::retriesOnAnotherBroker()
+{
+    QFETCH(BrokerAFailure, failure);
     FakeCluster cluster({QStringLiteral("broker-a"), QStringLiteral("broker-b")});
-    cluster.addTopic(QStringLiteral("busy"), 4);
-    cluster.setSendCode(0, toInt(mq::ResponseCode::SystemBusy), QStringLiteral("[PCBUSY_CLEAN_QUEUE]broker busy"));
+    switch (failure) {
+    case BrokerAFailure::Busy:
+        cluster.setSendCode(0, toInt(mq::ResponseCode::SystemBusy), QStringLiteral("[PCBUSY_CLEAN_QUEUE]broker busy"));
+        break;
+    case BrokerAFailure::Refused: // broker-a is down
+        cluster.setBrokerAddress(0, QStringLiteral("127.0.0.1:%1").arg(closedPort()));
+        break;
+    case BrokerAFailure::SocketCloses: // broker-a dies whenever asked
+        cluster.broker(0).setCloseOnRequest(true);
+        break;
+    }
+    cluster.addTopic(QStringLiteral("retried"), 4); // routes name the addresses set above
     Rig rig(cluster);
     QVERIFY(await(rig.producer.start())->ok());
     int retried = 0;
+    QElapsedTimer clock;
+    clock.start();
     for (int i = 0; i < 8; ++i) {
-        auto sent = await(rig.producer.send(message(QStringLiteral("busy"), "x")));
+        auto sent = await(rig.producer.send(message(QStringLiteral("retried"), "x")));
         QVERIFY2(sent && sent->ok(), why(sent).constData());
         QCOMPARE((*sent)->messageQueue.brokerName, QStringLiteral("broker-b"));
         if ((*sent)->attempts == 2) {
@@ -318,84 +335,53 @@ void TestProducer::retriesOnAnotherBrokerWhenBusy()
     }
     // Round robin over 8 queues means some sends start on broker-a; each of those retried once.
     QVERIFY(retried > 0);
-    QCOMPARE(cluster.sends(0).size(), retried);
+    QVERIFY2(clock.elapsed() < 3000, "a failing broker must be skipped at once");
+    // A refused connection never reaches broker-a's server.
+    QCOMPARE(cluster.sends(0).size(), failure == BrokerAFailure::Refused ? 0 : retried);
     QCOMPARE(cluster.sends(1).size(), 8);
 }
 
-void TestProducer::retriesOnAnotherBrokerWhenRefused()
+void TestProducer::everyBrokerRefusing_data()
 {
-    FakeCluster cluster({QStringLiteral("broker-a"), QStringLiteral("broker-b")});
-    cluster.setBrokerAddress(0, QStringLiteral("127.0.0.1:%1").arg(closedPort())); // broker-a is down
-    cluster.addTopic(QStringLiteral("down"), 4);
-    Rig rig(cluster);
-    QVERIFY(await(rig.producer.start())->ok());
-    int retried = 0;
-    QElapsedTimer clock;
-    clock.start();
-    for (int i = 0; i < 8; ++i) {
-        auto sent = await(rig.producer.send(message(QStringLiteral("down"), "x")));
-        QVERIFY2(sent && sent->ok(), why(sent).constData());
-        QCOMPARE((*sent)->messageQueue.brokerName, QStringLiteral("broker-b"));
-        retried += (*sent)->attempts == 2;
-    }
-    QVERIFY(retried > 0);
-    QVERIFY2(clock.elapsed() < 3000, "a refused broker must be skipped at once");
+    QTest::addColumn<int>("queues");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QStringList>("remarks"); // broker-a's, broker-b's
+    QTest::addColumn<QString>("startsWith");
+    QTest::addColumn<QStringList>("mentions");
+    QTest::addColumn<int>("attempts"); // sends the brokers saw in all
+    const QString tooLarge = QStringLiteral("message too large");
+    QTest::newRow("not retryable: returned at once")
+        << 4 << toInt(mq::ResponseCode::MessageIllegal) << QStringList{tooLarge, tooLarge} << QString()
+        << QStringList{tooLarge} << 1;
+    QTest::newRow("busy: 1 + 2 retries") << 2 << toInt(mq::ResponseCode::SystemBusy)
+                                         << QStringList{QStringLiteral("busy a"), QStringLiteral("busy b")}
+                                         << QStringLiteral("Send [3] times, still failed")
+                                         << QStringList{QStringLiteral("broker-a"), QStringLiteral("broker-b")} << 3;
 }
 
-void TestProducer::retriesOnAnotherBrokerWhenSocketCloses()
+void TestProducer::everyBrokerRefusing()
 {
+    QFETCH(int, queues);
+    QFETCH(int, code);
+    QFETCH(QStringList, remarks);
+    QFETCH(QString, startsWith);
+    QFETCH(QStringList, mentions);
+    QFETCH(int, attempts);
     FakeCluster cluster({QStringLiteral("broker-a"), QStringLiteral("broker-b")});
-    cluster.addTopic(QStringLiteral("dies"), 4);
-    cluster.broker(0).setCloseOnRequest(true); // broker-a dies whenever asked
+    cluster.addTopic(QStringLiteral("refused"), queues);
+    cluster.setSendCode(0, code, remarks[0]);
+    cluster.setSendCode(1, code, remarks[1]);
     Rig rig(cluster);
     QVERIFY(await(rig.producer.start())->ok());
-    int retried = 0;
-    for (int i = 0; i < 8; ++i) {
-        auto sent = await(rig.producer.send(message(QStringLiteral("dies"), "x")));
-        QVERIFY2(sent && sent->ok(), why(sent).constData());
-        QCOMPARE((*sent)->messageQueue.brokerName, QStringLiteral("broker-b"));
-        if ((*sent)->attempts == 2) {
-            ++retried;
-            QCOMPARE((*sent)->failedBrokers, QStringList{QStringLiteral("broker-a")});
-        }
-    }
-    QVERIFY(retried > 0);
-    QCOMPARE(cluster.sends(0).size(), retried);
-}
-
-void TestProducer::nonRetryableRefusalIsReturnedAtOnce()
-{
-    FakeCluster cluster({QStringLiteral("broker-a"), QStringLiteral("broker-b")});
-    cluster.addTopic(QStringLiteral("illegal"), 4);
-    cluster.setSendCode(0, toInt(mq::ResponseCode::MessageIllegal), QStringLiteral("message too large"));
-    cluster.setSendCode(1, toInt(mq::ResponseCode::MessageIllegal), QStringLiteral("message too large"));
-    Rig rig(cluster);
-    QVERIFY(await(rig.producer.start())->ok());
-    auto sent = await(rig.producer.send(message(QStringLiteral("illegal"), "x")));
+    auto sent = await(rig.producer.send(message(QStringLiteral("refused"), "x")));
     QVERIFY(sent.has_value());
     QVERIFY(!sent->ok());
     QCOMPARE(sent->error().code, mq::Error::Code::Broker);
-    QCOMPARE(sent->error().brokerCode, toInt(mq::ResponseCode::MessageIllegal));
-    QVERIFY2(sent->error().message.contains(QStringLiteral("message too large")), why(*sent).constData());
-    QCOMPARE(cluster.sends(0).size() + cluster.sends(1).size(), 1);
-}
-
-void TestProducer::everyBrokerFailing()
-{
-    FakeCluster cluster({QStringLiteral("broker-a"), QStringLiteral("broker-b")});
-    cluster.addTopic(QStringLiteral("nowhere"), 2);
-    cluster.setSendCode(0, toInt(mq::ResponseCode::SystemBusy), QStringLiteral("busy a"));
-    cluster.setSendCode(1, toInt(mq::ResponseCode::SystemBusy), QStringLiteral("busy b"));
-    Rig rig(cluster);
-    QVERIFY(await(rig.producer.start())->ok());
-    auto sent = await(rig.producer.send(message(QStringLiteral("nowhere"), "x")));
-    QVERIFY(sent && !sent->ok());
-    QCOMPARE(sent->error().code, mq::Error::Code::Broker);
-    QCOMPARE(sent->error().brokerCode, toInt(mq::ResponseCode::SystemBusy));
-    QVERIFY2(sent->error().message.startsWith(QStringLiteral("Send [3] times, still failed")), why(*sent).constData());
-    QVERIFY(sent->error().message.contains(QStringLiteral("broker-a")));
-    QVERIFY(sent->error().message.contains(QStringLiteral("broker-b")));
-    QCOMPARE(cluster.sends(0).size() + cluster.sends(1).size(), 3); // 1 + 2 retries
+    QCOMPARE(sent->error().brokerCode, code);
+    QVERIFY2(sent->error().message.startsWith(startsWith), why(*sent).constData());
+    for (const QString &mention : mentions)
+        QVERIFY2(sent->error().message.contains(mention), why(*sent).constData());
+    QCOMPARE(cluster.sends(0).size() + cluster.sends(1).size(), attempts);
 }
 
 void TestProducer::timeoutCoversRetries()

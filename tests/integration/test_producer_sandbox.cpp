@@ -2,6 +2,7 @@
 // messages read back with VIEW_MESSAGE_BY_ID and decoded.
 #include "Broker.h"
 #include "ClientInstance.h"
+#include "ClientTestSupport.h"
 #include "Headers.h"
 #include "MessageCodec.h"
 #include "MessageId.h"
@@ -37,53 +38,27 @@ private Q_SLOTS:
 private:
     // The stored message behind an offsetMsgId, fetched from the broker it names.
     std::optional<mq::MessageExt> view(const QString &offsetMsgId);
-    void createTopic(const QString &topic, int queues);
+    mq::sandbox::Sandbox &sandbox() { return m_rig->sandbox(); }
+    ClientInstance &client() { return m_rig->client(); }
+    Producer &producer() { return m_rig->producer(); }
 
-    std::unique_ptr<mq::sandbox::Sandbox> m_sandbox;
-    std::unique_ptr<ClientInstance> m_client;
-    std::unique_ptr<Producer> m_producer;
+    std::unique_ptr<testing::SandboxProducer> m_rig;
 };
 
 void TestProducerSandbox::init()
 {
     mq::sandbox::SandboxOptions options;
     options.brokerCount = 2;
-    m_sandbox = std::make_unique<mq::sandbox::Sandbox>(options);
-    auto started = m_sandbox->start();
+    m_rig = std::make_unique<testing::SandboxProducer>(options);
+    const auto started = m_rig->start(QStringLiteral("sandbox-producer"));
     QVERIFY2(started.ok(), why(started).constData());
-    mq::ClientConfig config;
-    config.nameServer = m_sandbox->nameServerAddress();
-    m_client = std::make_unique<ClientInstance>(config);
-    m_producer = std::make_unique<Producer>(m_client.get(), QStringLiteral("sandbox-producer"));
-    auto st = await(m_producer->start());
-    QVERIFY2(st && st->ok(), why(*st).constData());
-    createTopic(QStringLiteral("orders"), 4);
+    const auto created = m_rig->createTopic(QStringLiteral("orders"), 4);
+    QVERIFY2(created.ok(), why(created).constData());
 }
 
 void TestProducerSandbox::cleanup()
 {
-    if (m_producer)
-        await(m_producer->shutdown());
-    if (m_client)
-        await(m_client->shutdown());
-    m_producer.reset();
-    m_client.reset();
-    m_sandbox.reset();
-}
-
-void TestProducerSandbox::createTopic(const QString &topic, int queues)
-{
-    for (int i = 0; i < m_sandbox->brokerCount(); ++i) {
-        mq::CreateTopicRequestHeader h;
-        h.topic = topic;
-        h.readQueueNums = queues;
-        h.writeQueueNums = queues;
-        auto r =
-            await(m_client->invoke(m_sandbox->brokerAddress(i),
-                                   RemotingCommand::request(mq::RequestCode::UpdateAndCreateTopic, h.toExtFields())));
-        QVERIFY2(r && r->ok(), why(*r).constData());
-        QCOMPARE((*r)->code, 0);
-    }
+    m_rig.reset();
 }
 
 std::optional<mq::MessageExt> TestProducerSandbox::view(const QString &offsetMsgId)
@@ -93,8 +68,8 @@ std::optional<mq::MessageExt> TestProducerSandbox::view(const QString &offsetMsg
         return std::nullopt;
     mq::ViewMessageRequestHeader h;
     h.offset = id->commitLogOffset;
-    auto r = await(m_client->invoke(id->storeHost.toString(),
-                                    RemotingCommand::request(mq::RequestCode::ViewMessageById, h.toExtFields())));
+    auto r = await(client().invoke(id->storeHost.toString(),
+                                   RemotingCommand::request(mq::RequestCode::ViewMessageById, h.toExtFields())));
     if (!r || !r->ok() || (*r)->code != 0)
         return std::nullopt;
     auto messages = mq::decodeMessages((*r)->body);
@@ -105,11 +80,11 @@ std::optional<mq::MessageExt> TestProducerSandbox::view(const QString &offsetMsg
 
 void TestProducerSandbox::routeListsBothBrokers()
 {
-    auto info = await(m_producer->publishInfo(QStringLiteral("orders")));
+    auto info = await(producer().publishInfo(QStringLiteral("orders")));
     QVERIFY2(info && info->ok(), why(*info).constData());
     QCOMPARE((*info)->queues.size(), 8);
-    QCOMPARE((*info)->masterAddresses.value(QStringLiteral("broker-a")), m_sandbox->brokerAddress(0));
-    QCOMPARE((*info)->masterAddresses.value(QStringLiteral("broker-b")), m_sandbox->brokerAddress(1));
+    QCOMPARE((*info)->masterAddresses.value(QStringLiteral("broker-a")), sandbox().brokerAddress(0));
+    QCOMPARE((*info)->masterAddresses.value(QStringLiteral("broker-b")), sandbox().brokerAddress(1));
     QVERIFY(!(*info)->viaDefaultTopic);
 }
 
@@ -123,7 +98,7 @@ void TestProducerSandbox::sendAndReadBack()
     m.properties.insert(QStringLiteral("source"), QStringLiteral("mqdesk"));
     QHash<QString, qint64> nextOffset;
     for (int i = 0; i < 12; ++i) {
-        auto sent = await(m_producer->send(m));
+        auto sent = await(producer().send(m));
         QVERIFY2(sent && sent->ok(), why(*sent).constData());
         const auto &r = **sent;
         QCOMPARE(r.status, mq::SendStatus::SendOk);
@@ -155,7 +130,7 @@ void TestProducerSandbox::compressedBodyReadsBackWhole()
     Message m;
     m.topic = QStringLiteral("orders");
     m.body = body;
-    auto sent = await(m_producer->send(m));
+    auto sent = await(producer().send(m));
     QVERIFY2(sent && sent->ok(), why(*sent).constData());
     auto stored = view((*sent)->offsetMsgId);
     QVERIFY(stored.has_value());
@@ -174,7 +149,7 @@ void TestProducerSandbox::batchReadsBack()
         m.setKeys({QStringLiteral("b%1").arg(i)});
         batch.append(m);
     }
-    auto sent = await(m_producer->sendBatch(batch));
+    auto sent = await(producer().sendBatch(batch));
     QVERIFY2(sent && sent->ok(), why(*sent).constData());
     const QStringList offsetIds = (*sent)->offsetMsgId.split(QLatin1Char(','));
     const QStringList uniqIds = (*sent)->msgId.split(QLatin1Char(','));
@@ -191,12 +166,12 @@ void TestProducerSandbox::batchReadsBack()
 
 void TestProducerSandbox::onewayIsStored()
 {
-    QSignalSpy a(m_sandbox->broker(0), &mq::sandbox::Broker::messageStored);
-    QSignalSpy b(m_sandbox->broker(1), &mq::sandbox::Broker::messageStored);
+    QSignalSpy a(sandbox().broker(0), &mq::sandbox::Broker::messageStored);
+    QSignalSpy b(sandbox().broker(1), &mq::sandbox::Broker::messageStored);
     Message m;
     m.topic = QStringLiteral("orders");
     m.body = "fire and forget";
-    auto st = await(m_producer->sendOneway(m));
+    auto st = await(producer().sendOneway(m));
     QVERIFY2(st && st->ok(), why(*st).constData());
     QTRY_COMPARE(a.size() + b.size(), 1);
 }
@@ -206,26 +181,26 @@ void TestProducerSandbox::autoCreatedTopicViaDefault()
     Message m;
     m.topic = QStringLiteral("brand-new-topic");
     m.body = "first";
-    auto sent = await(m_producer->send(m));
+    auto sent = await(producer().send(m));
     QVERIFY2(sent && sent->ok(), why(*sent).constData());
     auto stored = view((*sent)->offsetMsgId);
     QVERIFY(stored.has_value());
     QCOMPARE(stored->topic, QStringLiteral("brand-new-topic"));
     // The broker created it and told the name server: now it has a route of its own.
-    auto route = await(m_client->topicRoute(QStringLiteral("brand-new-topic"), true));
+    auto route = await(client().topicRoute(QStringLiteral("brand-new-topic"), true));
     QVERIFY2(route && route->ok(), why(*route).constData());
 }
 
 void TestProducerSandbox::retriesWhenABrokerStops()
 {
-    QVERIFY(await(m_producer->publishInfo(QStringLiteral("orders")))->ok()); // route cached with both brokers
-    m_sandbox->broker(0)->stop();
+    QVERIFY(await(producer().publishInfo(QStringLiteral("orders")))->ok()); // route cached with both brokers
+    sandbox().broker(0)->stop();
     int retried = 0;
     for (int i = 0; i < 8; ++i) {
         Message m;
         m.topic = QStringLiteral("orders");
         m.body = "after broker-a stopped";
-        auto sent = await(m_producer->send(m));
+        auto sent = await(producer().send(m));
         QVERIFY2(sent && sent->ok(), why(*sent).constData());
         QCOMPARE((*sent)->messageQueue.brokerName, QStringLiteral("broker-b"));
         if ((*sent)->attempts > 1) {
@@ -238,8 +213,8 @@ void TestProducerSandbox::retriesWhenABrokerStops()
 
 void TestProducerSandbox::heartbeatRegistersProducer()
 {
-    QVERIFY(await(m_producer->publishInfo(QStringLiteral("orders")))->ok());
-    QCOMPARE(await(m_client->sendHeartbeatToAllBrokers()).value(), 2);
+    QVERIFY(await(producer().publishInfo(QStringLiteral("orders")))->ok());
+    QCOMPARE(await(client().sendHeartbeatToAllBrokers()).value(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestProducerSandbox)
