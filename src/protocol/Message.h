@@ -5,10 +5,12 @@
 #include <QList>
 #include <QMap>
 #include <QPair>
+#include <QSharedData>
 #include <QString>
 #include <QStringList>
 
 #include <tuple>
+#include <vector>
 
 namespace mq {
 
@@ -34,12 +36,24 @@ inline const QString Cluster = QStringLiteral("CLUSTER");
 inline const QString TraceSwitch = QStringLiteral("TRACE_ON");
 } // namespace prop
 
+namespace detail {
+// Open addressing with linear probing over positions in Properties' entries (no key copies):
+// a slot holds position + 1, 0 is free; the size is a power of two, at most half full.
+struct PropertyIndex : QSharedData {
+    std::vector<qint32> table;
+};
+} // namespace detail
+
 // Message properties in insertion order (the wire string keeps order; tests compare bytes).
+// Names are unique. Lookups scan the few entries a message usually has; from IndexThreshold
+// entries on, a hash index makes them O(1), so decoding n pairs stays linear.
 class Properties {
 public:
     using Entry = QPair<QString, QString>;
+    static constexpr qsizetype IndexThreshold = 16;
+
     bool isEmpty() const { return m_entries.isEmpty(); }
-    bool contains(const QString &key) const;
+    bool contains(const QString &key) const { return indexOf(key) >= 0; }
     QString value(const QString &key, const QString &fallback = {}) const;
     void insert(const QString &key, const QString &value); // replaces in place or appends
     void remove(const QString &key);
@@ -48,7 +62,12 @@ public:
     bool operator==(const Properties &other) const { return m_entries == other.m_entries; }
 
 private:
+    qsizetype indexOf(const QString &key) const;
+    void indexLastEntry();
+    void rebuildIndex();
+
     QList<Entry> m_entries;
+    QSharedDataPointer<detail::PropertyIndex> m_index; // null below IndexThreshold entries
 };
 
 // sysFlag bits (MessageSysFlag).

@@ -91,6 +91,129 @@ private Q_SLOTS:
             flat << k << v;
         QCOMPARE(flat, expected);
     }
+
+    void replaceKeepsPosition_data() { addSizes(); }
+    void replaceKeepsPosition()
+    {
+        QFETCH(int, size);
+        Properties p = numbered(size);
+        const int middle = size / 2;
+        p.insert(name(middle), QStringLiteral("new"));
+        p.insert(name(0), QStringLiteral("first"));
+        QCOMPARE(p.entries().size(), size);
+        QCOMPARE(p.entries()[middle], Properties::Entry(name(middle), QStringLiteral("new")));
+        QCOMPARE(p.entries()[0], Properties::Entry(name(0), QStringLiteral("first")));
+        QCOMPARE(p.value(name(middle)), QStringLiteral("new"));
+        for (int i = 1; i < size; ++i)
+            QCOMPARE(p.entries()[i].first, name(i));
+    }
+
+    void remove_data() { addSizes(); }
+    void remove()
+    {
+        QFETCH(int, size);
+        Properties p = numbered(size);
+        p.remove(QStringLiteral("absent"));
+        QCOMPARE(p.entries().size(), size);
+        p.remove(name(size / 2));
+        p.remove(name(0));
+        p.remove(name(size - 1));
+        QList<int> left;
+        for (int i = 1; i < size - 1; ++i)
+            if (i != size / 2)
+                left << i;
+        QCOMPARE(p.entries().size(), left.size());
+        for (qsizetype at = 0; at < left.size(); ++at) {
+            QCOMPARE(p.entries()[at].first, name(left[at]));
+            QCOMPARE(p.value(name(left[at])), value(left[at]));
+        }
+        for (const int gone : {0, size / 2, size - 1}) {
+            QVERIFY(!p.contains(name(gone)));
+            QCOMPARE(p.value(name(gone), QStringLiteral("none")), QStringLiteral("none"));
+        }
+        // Re-inserting a removed name appends it.
+        p.insert(name(0), QStringLiteral("back"));
+        QCOMPARE(p.entries().last(), Properties::Entry(name(0), QStringLiteral("back")));
+        QCOMPARE(p.value(name(0)), QStringLiteral("back"));
+        QCOMPARE(p.entries().size(), left.size() + 1);
+    }
+
+    // A copy shares the entries (and index) until one side changes.
+    void copiesAreIndependent_data() { addSizes(); }
+    void copiesAreIndependent()
+    {
+        QFETCH(int, size);
+        const Properties original = numbered(size);
+        Properties copy = original;
+        copy.insert(QStringLiteral("extra"), QStringLiteral("x"));
+        copy.remove(name(0));
+        copy.insert(name(1), QStringLiteral("changed"));
+        QVERIFY(!original.contains(QStringLiteral("extra")));
+        QCOMPARE(original.value(name(0)), value(0));
+        QCOMPARE(original.value(name(1)), value(1));
+        QCOMPARE(original.entries().size(), size);
+        QCOMPARE(copy.value(QStringLiteral("extra")), QStringLiteral("x"));
+        QVERIFY(!copy.contains(name(0)));
+        QCOMPARE(copy.value(name(1)), QStringLiteral("changed"));
+        for (int i = 0; i < size; ++i)
+            QCOMPARE(original.entries()[i].first, name(i));
+    }
+
+    // Every name twice, the second time with another value: last value, first position.
+    void repeatedNamesManyPairs()
+    {
+        const int size = 1000;
+        QStringList items;
+        for (int i = 0; i < size; ++i)
+            items << name(i) + QChar(propsep::NameValue) + QStringLiteral("old");
+        for (int i = size - 1; i >= 0; --i)
+            items << name(i) + QChar(propsep::NameValue) + value(i);
+        const Properties p = decodeProperties(items.join(QChar(propsep::Property)));
+        QCOMPARE(p.entries().size(), size);
+        for (int i = 0; i < size; ++i)
+            QCOMPARE(p.entries()[i], Properties::Entry(name(i), value(i)));
+        QCOMPARE(p, numbered(size));
+    }
+
+    // The fuzzer's slow case, larger: every pair is decoded, found and written back in order.
+    void manyPairs()
+    {
+        const int size = 100000;
+        QStringList items;
+        for (int i = 0; i < size; ++i)
+            items << name(i) + QChar(propsep::NameValue) + value(i);
+        const QString text = items.join(QChar(propsep::Property));
+        const Properties p = decodeProperties(text);
+        QCOMPARE(p.entries().size(), size);
+        for (int i = 0; i < size; ++i) {
+            QCOMPARE(p.entries()[i].first, name(i));
+            QVERIFY(p.contains(name(i)));
+            QCOMPARE(p.value(name(i)), value(i));
+        }
+        QVERIFY(!p.contains(name(size)));
+        QCOMPARE(encodeProperties(p), text);
+        QCOMPARE(p.toMap().size(), size);
+    }
+
+private:
+    // Sizes on both sides of Properties::IndexThreshold: the scan and the hash index must agree.
+    static void addSizes()
+    {
+        QTest::addColumn<int>("size");
+        for (const int size : {3, int(Properties::IndexThreshold) - 1, int(Properties::IndexThreshold),
+                               int(Properties::IndexThreshold) + 1, 100})
+            QTest::newRow(qPrintable(QString::number(size))) << size;
+    }
+
+    static QString name(int i) { return QStringLiteral("name%1").arg(i); }
+    static QString value(int i) { return QStringLiteral("value%1").arg(i); }
+    static Properties numbered(int size)
+    {
+        Properties p;
+        for (int i = 0; i < size; ++i)
+            p.insert(name(i), value(i));
+        return p;
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPropertyCodec)
