@@ -1,4 +1,5 @@
 #include "Application.h"
+#include "HeapTuning.h"
 
 #include "Icons.h"
 #include "Language.h"
@@ -103,6 +104,7 @@ int runApplication(int argc, char *argv[])
         return 0;
     }
 
+    keepLargeAllocationsOutOfTheHeap();
     QApplication::setAttribute(Qt::AA_DontShowIconsInMenus, false);
     QApplication app(argc, argv);
     setIdentity();

@@ -74,23 +74,6 @@ bool containsFolded(const char *hay, qsizetype size, const QByteArray &needle)
     return false;
 }
 
-// The value of `name` in a UTF-8 properties string (name\x01value pairs joined by \x02); the
-// last one wins, as decodeProperties does.
-QByteArrayView propertyValue(QByteArrayView props, QByteArrayView name)
-{
-    QByteArrayView found;
-    while (!props.isEmpty()) {
-        qsizetype end = props.indexOf('\x02');
-        if (end < 0)
-            end = props.size();
-        const QByteArrayView item = props.first(end);
-        if (const qsizetype sep = item.indexOf('\x01'); sep > 0 && item.first(sep) == name)
-            found = item.sliced(sep + 1);
-        props = end < props.size() ? props.sliced(end + 1) : QByteArrayView();
-    }
-    return found;
-}
-
 QByteArray hostKey(const HostAndPort &h)
 {
     bool v4 = false;
@@ -150,13 +133,16 @@ QByteArray FeedModel::offsetMsgIdOf(const Row &r) const
     return m_hosts[r.storeHost].idHex + offset.toHex().toUpper();
 }
 
-FeedModel::Row FeedModel::compact(int subscriptionId, qint64 arrivedMs, const MessageExt &m)
+FeedModel::Row FeedModel::compact(int subscriptionId, const MessageExt &m)
 {
     Row r;
     const QString encoded = encodeProperties(m.properties);
-    r.bytes = encoded.toUtf8();
-    r.propertiesLength = qint32(r.bytes.size());
-    r.bytes += m.body;
+    m_packing.truncate(0);
+    packed::pack(encoded.toUtf8(), m_sharedValues, m_packing);
+    r.packedLength = qint32(m_packing.size());
+    r.bytes = m_arena.allocate(m_packing.size() + m.body.size());
+    memcpy(r.bytes.data(), m_packing.constData(), size_t(m_packing.size()));
+    memcpy(r.bytes.data() + r.packedLength, m.body.constData(), size_t(m.body.size()));
     r.hadRawProperties = !m.rawProperties.isEmpty();
     const auto extras = [&r]() -> FeedRowExtras & {
         if (!r.extras)
@@ -168,7 +154,6 @@ FeedModel::Row FeedModel::compact(int subscriptionId, qint64 arrivedMs, const Me
     r.queueOffset = m.queueOffset;
     r.commitLogOffset = m.commitLogOffset;
     r.bornTimestamp = m.bornTimestamp;
-    r.arrivedMs = arrivedMs;
     const qint64 delta = m.storeTimestamp - m.bornTimestamp;
     if (delta >= std::numeric_limits<qint32>::min() && delta <= std::numeric_limits<qint32>::max()) {
         r.storeDelta = qint32(delta);
@@ -198,12 +183,11 @@ MessageExt FeedModel::message(int row) const
 {
     const Row &r = row_(row);
     MessageExt m;
-    const QByteArrayView props = QByteArrayView(r.bytes).first(r.propertiesLength);
     m.topic = m_topics[r.topic];
     m.flag = r.flag;
-    const QString encoded = QString::fromUtf8(props);
+    const QString encoded = QString::fromUtf8(packed::unpack(packedOf(r), m_sharedValues));
     m.properties = decodeProperties(encoded);
-    m.body = r.bytes.sliced(r.propertiesLength);
+    m.body = bodyOf(r).toByteArray();
     m.storeSize = r.storeSize;
     m.magicCode = r.magicCode;
     m.bodyCrc = r.bodyCrc;
@@ -233,23 +217,20 @@ MessageExt FeedModel::message(int row) const
 
 QString FeedModel::bodyPreview(int row) const
 {
-    const Row &r = row_(row);
-    return previewOf(r.bytes.sliced(r.propertiesLength));
+    const QByteArrayView body = bodyOf(row_(row));
+    return previewOf(QByteArray::fromRawData(body.data(), body.size()));
 }
 
 bool FeedModel::rowContains(int row, const QByteArray &lowerNeedle) const
 {
     const Row &r = row_(row);
-    const QByteArrayView props = QByteArrayView(r.bytes).first(r.propertiesLength);
-    static const QByteArray names[] = {QByteArrayLiteral("KEYS"), QByteArrayLiteral("TAGS"),
-                                       QByteArrayLiteral("UNIQ_KEY")};
-    for (const QByteArray &name : names) {
-        const QByteArrayView value = propertyValue(props, name);
-        if (containsFolded(value.data(), value.size(), lowerNeedle))
-            return true;
-    }
-    const char *body = r.bytes.constData() + r.propertiesLength;
-    if (containsFolded(body, r.bytes.size() - r.propertiesLength, lowerNeedle))
+    bool found = false;
+    packed::forEachPair(packedOf(r), m_sharedValues, [&](QByteArrayView name, QByteArrayView value) {
+        if (!found && (name == "KEYS" || name == "TAGS" || name == "UNIQ_KEY"))
+            found = containsFolded(value.data(), value.size(), lowerNeedle);
+    });
+    const QByteArrayView body = bodyOf(r);
+    if (found || containsFolded(body.data(), body.size(), lowerNeedle))
         return true;
     if (r.extras && !r.extras->offsetMsgId.isNull()) {
         const QByteArray id = r.extras->offsetMsgId.toLatin1();
@@ -267,10 +248,9 @@ bool FeedModel::rowContains(int row, const QByteArray &lowerNeedle) const
 
 void FeedModel::append(int subscriptionId, const QList<MessageExt> &messages)
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_totalReceived += messages.size();
     for (const MessageExt &m : messages)
-        m_pending.push_back(compact(subscriptionId, now, m));
+        m_pending.push_back(compact(subscriptionId, m));
     // Keep at most one ring's worth queued: older arrivals would be pushed out anyway.
     if (m_pending.size() > size_t(m_capacity)) {
         const size_t excess = m_pending.size() - size_t(m_capacity);
@@ -289,7 +269,7 @@ void FeedModel::dropOldest(int count)
     beginRemoveRows({}, 0, count - 1);
     for (int i = 0; i < count; ++i) {
         Row &r = m_ring[(m_head + size_t(i)) % m_ring.size()];
-        r.bytes = QByteArray(); // frees; a Row has nothing else on the heap but rare extras
+        r.bytes.release(); // a Row has nothing else on the heap but rare extras
         r.extras.reset();
     }
     m_head = (m_head + size_t(count)) % m_ring.size();
@@ -319,6 +299,8 @@ void FeedModel::flush()
     for (Row &r : m_pending)
         m_ring[(m_head + size_t(m_count++)) % m_ring.size()] = std::move(r);
     m_pending.clear();
+    if (m_pending.capacity() > 8192) // a long pause queued up to a ring's worth: give it back
+        std::vector<Row>().swap(m_pending);
     endInsertRows();
     Q_EMIT batchInserted(incoming);
 }
@@ -353,15 +335,16 @@ void FeedModel::setPaused(bool paused)
 void FeedModel::clear()
 {
     beginResetModel();
-    m_ring.clear();
+    std::vector<Row>().swap(m_ring); // clearing the feed gives its memory back
+    std::vector<Row>().swap(m_pending);
     m_head = 0;
     m_count = 0;
-    m_pending.clear();
     m_droppedPending = 0;
     m_hosts.clear();
     m_hostIndex.clear();
     m_topics.clear();
     m_topicIndex.clear();
+    m_sharedValues.clear();
     endResetModel();
 }
 
@@ -374,8 +357,6 @@ QVariant FeedModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(message(index.row()));
     if (role == SubscriptionRole)
         return r.subscriptionId;
-    if (role == ArrivalRole)
-        return r.arrivedMs;
     if (role == Qt::TextAlignmentRole) {
         if (index.column() == Offset || index.column() == Size)
             return int(Qt::AlignRight | Qt::AlignVCenter);
@@ -386,8 +367,9 @@ QVariant FeedModel::data(const QModelIndex &index, int role) const
     const qint64 store =
         r.extras && r.extras->storeTimestampSet ? r.extras->storeTimestamp : r.bornTimestamp + r.storeDelta;
     const qint64 when = store ? store : r.bornTimestamp;
-    const QByteArrayView props = QByteArrayView(r.bytes).first(r.propertiesLength);
-    const auto property = [&](const char *name) { return QString::fromUtf8(propertyValue(props, name)); };
+    const auto property = [&](const char *name) {
+        return QString::fromUtf8(packed::value(packedOf(r), m_sharedValues, name));
+    };
     const auto msgId = [&] {
         const QString unique = property("UNIQ_KEY");
         return unique.isEmpty() ? QString::fromLatin1(offsetMsgIdOf(r)) : unique;
@@ -409,7 +391,7 @@ QVariant FeedModel::data(const QModelIndex &index, int role) const
     case Offset: return r.queueOffset;
     case MsgId: return msgId();
     case BornHost: return m_hosts[r.bornHost].host.toString();
-    case Size: return qlonglong(r.bytes.size() - r.propertiesLength);
+    case Size: return qlonglong(bodyOf(r).size());
     case Body: return bodyPreview(index.row());
     default: return {};
     }

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "Message.h"
+#include "PackedProperties.h"
+#include "RowArena.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -25,14 +27,15 @@ struct FeedRowExtras {
 // messages a second cost the view ten updates, not twenty thousand. When the ring is full
 // the oldest rows are removed (one beginRemoveRows per batch) before the new ones go in.
 //
-// A row keeps only compact data (issue #9: at most body + 256 B per retained message): the
-// properties string's UTF-8 bytes followed by the body in one array, the scalars, and indexes
-// into tables of the topics and hosts seen. MessageExt, previews and ids are rebuilt on demand.
+// A row keeps only compact data (issue #9: at most body + 256 B per retained message): one
+// exactly sized block holding the packed properties (PackedProperties.h) and the body, the
+// scalars, and indexes into tables of the topics and hosts seen. MessageExt, previews and ids
+// are rebuilt on demand.
 class FeedModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column { Time, Topic, Tags, Keys, Queue, Offset, MsgId, BornHost, Size, Body, ColumnCount };
-    enum Role { MessageRole = Qt::UserRole + 1, SubscriptionRole, ArrivalRole };
+    enum Role { MessageRole = Qt::UserRole + 1, SubscriptionRole };
     static constexpr int DefaultCapacity = 100000;
 
     explicit FeedModel(QObject *parent = nullptr);
@@ -82,15 +85,14 @@ Q_SIGNALS:
 
 private:
     struct Row {
-        QByteArray bytes; // properties string (UTF-8) then the body
+        RowArena::Block bytes; // packed properties, then the body
         std::unique_ptr<FeedRowExtras> extras;
         qint64 queueOffset = 0;
         qint64 commitLogOffset = 0;
         qint64 bornTimestamp = 0;
-        qint64 arrivedMs = 0;
         qint32 storeDelta = 0; // storeTimestamp - bornTimestamp
         quint32 bodyCrc = 0;
-        qint32 propertiesLength = 0; // bytes of `bytes` before the body
+        qint32 packedLength = 0; // bytes of `bytes` before the body
         qint32 storeSize = 0;
         qint32 magicCode = 0;
         qint32 queueId = 0;
@@ -109,17 +111,22 @@ private:
         QByteArray idHex; // offsetMsgId prefix: address and port as upper-case hex
     };
     const Row &row_(int row) const { return m_ring[(m_head + size_t(row)) % m_ring.size()]; }
-    Row compact(int subscriptionId, qint64 arrivedMs, const MessageExt &m);
+    static QByteArrayView packedOf(const Row &r) { return r.bytes.view().first(r.packedLength); }
+    static QByteArrayView bodyOf(const Row &r) { return r.bytes.view().sliced(r.packedLength); }
+    Row compact(int subscriptionId, const MessageExt &m);
     quint32 internHost(const HostAndPort &host);
     quint32 internTopic(const QString &topic);
     QByteArray offsetMsgIdOf(const Row &r) const;
     void dropOldest(int count);
 
+    RowArena m_arena;        // the rows' bytes
     std::vector<Row> m_ring; // grows up to m_capacity, then wraps
     size_t m_head = 0;       // index of row 0
     int m_count = 0;
     int m_capacity = DefaultCapacity;
     std::vector<Row> m_pending;
+    QByteArray m_packing;              // scratch for compact(), reused
+    packed::ValueTable m_sharedValues; // CLUSTER, TAGS, WAIT... values, once for all rows
     std::vector<Host> m_hosts;
     QHash<QByteArray, quint32> m_hostIndex; // address bytes + port
     QStringList m_topics;

@@ -5,6 +5,7 @@
 // Usage: bench_feed [messages] [msg/s] [body bytes]
 #include "FeedFilterProxy.h"
 #include "FeedModel.h"
+#include "HeapTuning.h"
 #include "MessageCodec.h"
 #include "PerfStats.h"
 
@@ -172,6 +173,7 @@ int main(int argc, char **argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    gui::keepLargeAllocationsOutOfTheHeap(); // as the app does
     TimingApplication app(argc, argv);
     const QStringList args = app.arguments();
     const qint64 total = args.size() > 1 ? args[1].toLongLong() : 1000000;
@@ -355,8 +357,20 @@ int main(int argc, char **argv)
 
     // Where a retained message's bytes go: decode the same messages into a plain vector (no
     // model), then drop one part at a time and see how much heap each part held.
+    // Who holds the heap: the view's and the proxy's per-row bookkeeping, then the model's rows.
     view.hide();
+    const qint64 heapWithView = perf::heapBytes();
+    view.setModel(nullptr);
+    const qint64 heapWithProxy = perf::heapBytes();
+    proxy.setFeed(nullptr);
+    const qint64 heapModelOnly = perf::heapBytes();
     model.clear();
+    const qint64 heapCleared = perf::heapBytes();
+    const auto perRow = [retained](qint64 bytes) { return QString::number(double(bytes) / double(retained), 'f', 0); };
+    out() << "  heap per retained row by holder: view " << perRow(heapWithView - heapWithProxy) << " B, proxy "
+          << perRow(heapWithProxy - heapModelOnly) << " B, model " << perRow(heapModelOnly - heapCleared)
+          << " B (rows, their bytes, the pending queue)\n";
+    out().flush();
     printBreakdown(pulls, int(std::min<qint64>(retained, 100000)));
     return 0;
 }

@@ -8,7 +8,6 @@
 #include "MessageCodec.h"
 
 #include <QBuffer>
-#include <QElapsedTimer>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -159,7 +158,7 @@ private Q_SLOTS:
     // small (a MessageExt with its QHostAddress and Properties objects is 232 B before any heap).
     void rowsStayCompact()
     {
-        QVERIFY2(FeedModel::rowSlotSize() <= 120, qPrintable(QString::number(FeedModel::rowSlotSize())));
+        QVERIFY2(FeedModel::rowSlotSize() <= 112, qPrintable(QString::number(FeedModel::rowSlotSize())));
         QVERIFY(FeedModel::rowSlotSize() < sizeof(MessageExt));
     }
 
@@ -286,9 +285,10 @@ private Q_SLOTS:
         QCOMPARE(proxy.rowCount(), 1);
     }
 
-    // 20 000 messages a second must not drown the UI thread: one second of traffic, inserted in
-    // the 10 batches the timer would make, with a filtered view attached, in well under a second.
-    void keepsUpWithTwentyThousandPerSecond()
+    // 20 000 messages a second arrive one pull (32) at a time; with a full ring and a filtered
+    // view attached, each timer tick must still cost the view one removal and one insertion.
+    // (How long that takes is bench_feed's job: tests/benchmarks/README.md.)
+    void fullRingTakesOneRemovalAndOneInsertPerBatch()
     {
         FeedModel model;
         FeedFilterProxy proxy;
@@ -299,28 +299,28 @@ private Q_SLOTS:
         view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
         view.resize(800, 400);
         view.show();
-        model.setCapacity(100000);
+        model.setCapacity(10000);
         const QList<MessageExt> second = messages(0, 2000);
-        // Warm the ring up to capacity so removals happen too.
-        for (int i = 0; i < 50; ++i) {
+        for (int i = 0; i < 5; ++i) { // fill the ring so removals happen too
             model.append(1, second);
             model.flush();
         }
-        QCOMPARE(model.rowCount(), 100000);
-        QElapsedTimer clock;
-        clock.start();
+        QCOMPARE(model.rowCount(), 10000);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         for (int batch = 0; batch < 10; ++batch) {
             for (int pull = 0; pull < 2000 / 32; ++pull)
-                model.append(1, second.mid(pull * 32, 32)); // arrivals come one pull (32) at a time
+                model.append(1, second.mid(pull * 32, 32));
             model.append(1, second.mid(1984, 16));
             model.flush();
             view.scrollToBottom();
             QCoreApplication::processEvents();
         }
-        const qint64 ms = clock.elapsed();
-        qInfo("20 000 messages (10 batches, 100 000-row ring, filtered view) took %lld ms", ms);
-        QCOMPARE(model.rowCount(), 100000);
-        QVERIFY2(ms < 800, qPrintable(QStringLiteral("took %1 ms").arg(ms)));
+        QCOMPARE(model.rowCount(), 10000);
+        QCOMPARE(removed.count(), 10);
+        QCOMPARE(inserted.count(), 10);
+        QCOMPARE(model.message(9999).queueOffset, 1999);
+        QCOMPARE(proxy.rowCount(), 10000); // every fake message names a customer
     }
 
     void exportsJsonLinesWithEveryField()
