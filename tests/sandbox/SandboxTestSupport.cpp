@@ -149,6 +149,12 @@ int sendNumbered(RawClient &client, const QString &topic, int count)
     return stored;
 }
 
+QList<MessageExt> pullStored(RawClient &client, const QString &topic, int queueId, qint64 offset)
+{
+    auto reply = client.call(pull(QStringLiteral("reader"), topic, queueId, offset));
+    return reply && reply->code == 0 ? decodeStored(reply->body) : QList<MessageExt>();
+}
+
 qint64 sendForOffset(RawClient &client, const QString &topic, int queueId, const QByteArray &body)
 {
     auto reply = client.call(sendV2(topic, queueId, QString(), body));

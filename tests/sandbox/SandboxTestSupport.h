@@ -45,6 +45,9 @@ enum class Until {
 // Sends `count` messages to queue 0 of `topic`, message i with key "k<i>" and body "<i>";
 // how many were stored (answered with code 0).
 int sendNumbered(RawClient &client, const QString &topic, int count);
+// Pulls up to 32 messages of queue `queueId` of `topic` from `offset`, decoded as stored;
+// empty unless the broker found some.
+QList<mq::MessageExt> pullStored(RawClient &client, const QString &topic, int queueId, qint64 offset = 0);
 // Sends one message and returns the queue offset the broker gave it; -1 when refused.
 qint64 sendForOffset(RawClient &client, const QString &topic, int queueId, const QByteArray &body);
 

@@ -13,13 +13,6 @@ using namespace mq;
 class TestSandboxCli : public QObject {
     Q_OBJECT
 
-private:
-    QByteArray pullBody(RawClient &client, const QString &topic, int queueId)
-    {
-        auto reply = client.call(sbtest::pull(QStringLiteral("reader"), topic, queueId, 0));
-        return reply && reply->code == 0 ? reply->body : QByteArray();
-    }
-
 private Q_SLOTS:
     void cliFlushesOnSigtermAndComesBack()
     {
@@ -48,8 +41,7 @@ private Q_SLOTS:
             start(cli, ns, broker);
             RawClient client;
             QVERIFY(client.connectTo(broker));
-            for (int i = 0; i < 10; ++i)
-                QVERIFY(client.call(sbtest::sendV2(QStringLiteral("cli-topic"), 0, QString(), QByteArray::number(i))));
+            QCOMPARE(sbtest::sendNumbered(client, QStringLiteral("cli-topic"), 10), 10);
             QVERIFY(client.call(request(RequestCode::UpdateConsumerOffset, {{"consumerGroup", QStringLiteral("g")},
                                                                             {"topic", QStringLiteral("cli-topic")},
                                                                             {"queueId", QStringLiteral("0")},
@@ -64,7 +56,7 @@ private Q_SLOTS:
         start(cli, ns, broker);
         RawClient client;
         QVERIFY(client.connectTo(broker));
-        QCOMPARE(sbtest::decodeStored(pullBody(client, QStringLiteral("cli-topic"), 0)).size(), 10);
+        QCOMPARE(sbtest::pullStored(client, QStringLiteral("cli-topic"), 0).size(), 10);
         auto offset = client.call(request(RequestCode::QueryConsumerOffset, {{"consumerGroup", QStringLiteral("g")},
                                                                              {"topic", QStringLiteral("cli-topic")},
                                                                              {"queueId", QStringLiteral("0")}}));

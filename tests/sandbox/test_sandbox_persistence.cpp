@@ -28,16 +28,11 @@ SandboxOptions withDir(const QString &dir)
     return o;
 }
 
-QByteArray pullBody(RawClient &client, const QString &topic, int queueId)
-{
-    auto reply = client.call(sbtest::pull(QStringLiteral("reader"), topic, queueId, 0));
-    return reply && reply->code == 0 ? reply->body : QByteArray();
-}
-
-QStringList bodiesOf(const QByteArray &pulled)
+// Queue `queueId`'s messages, each as "body in hex|properties".
+QStringList bodiesOf(RawClient &client, const QString &topic, int queueId)
 {
     QStringList out;
-    for (const auto &m : sbtest::decodeStored(pulled))
+    for (const auto &m : sbtest::pullStored(client, topic, queueId))
         out.append(QString::fromUtf8(m.body.toHex()) + u'|' + m.rawProperties);
     return out;
 }
@@ -62,7 +57,7 @@ private Q_SLOTS:
                 client.sendRaw(fixtures::frameBySeq(seq)->bytes);
             QTRY_COMPARE(sandbox.broker()->consumerOffsets().query(sbtest::kGroup, kTopic, 1), 1);
             for (int q = 0; q < 4; ++q)
-                before[q] = bodiesOf(pullBody(client, kTopic, q));
+                before[q] = bodiesOf(client, kTopic, q);
             QCOMPARE(before[2].size(), 4);
             sandbox.stop();
         }
@@ -73,7 +68,7 @@ private Q_SLOTS:
         RawClient client;
         QVERIFY(sbtest::start(sandbox, {&client}));
         for (int q = 0; q < 4; ++q)
-            QCOMPARE(bodiesOf(pullBody(client, kTopic, q)), before[q]);
+            QCOMPARE(bodiesOf(client, kTopic, q), before[q]);
         // The delayed message was delivered once, before the stop, and not again.
         QTRY_COMPARE(sandbox.broker()->store().maxOffset(kTopic, 1), 1);
         // Consumer offsets (the recorded commits 130..133: 4, 2, 1, 1).
@@ -146,7 +141,7 @@ private Q_SLOTS:
         QCOMPARE(QFileInfo(log).size(), goodSize);
         QCOMPARE(sandbox.broker()->store().maxOffset(QStringLiteral("torn"), 0), 3);
         QCOMPARE(sbtest::sendForOffset(client, QStringLiteral("torn"), 0, "3"), 3);
-        QCOMPARE(sbtest::decodeStored(pullBody(client, QStringLiteral("torn"), 0)).size(), 4);
+        QCOMPARE(sbtest::pullStored(client, QStringLiteral("torn"), 0).size(), 4);
     }
 
     void manySendsStayQuickAndRecoverQuickly()

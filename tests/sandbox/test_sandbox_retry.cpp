@@ -18,6 +18,7 @@ namespace {
 
 using sbtest::kGroup;
 using sbtest::kTopic;
+
 const QString kRetry = QStringLiteral("%RETRY%fixture-consumer");
 
 RemotingCommand sendBack(qint64 offset, int delayLevel, int maxReconsumeTimes)
@@ -31,15 +32,6 @@ RemotingCommand sendBack(qint64 offset, int delayLevel, int maxReconsumeTimes)
     RemotingCommand cmd = RemotingCommand::request(RequestCode::ConsumerSendMsgBack, h.toExtFields());
     cmd.language = LanguageCode::JAVA;
     return cmd;
-}
-
-MessageExt pullOne(RawClient &client, const QString &topic, int queueId, qint64 offset)
-{
-    auto reply = client.call(sbtest::pull(QStringLiteral("checker"), topic, queueId, offset));
-    if (!reply || reply->code != 0)
-        return {};
-    const auto messages = sbtest::decodeStored(reply->body);
-    return messages.isEmpty() ? MessageExt() : messages.first();
 }
 
 } // namespace
@@ -72,7 +64,7 @@ private Q_SLOTS:
         QTRY_COMPARE(sandbox.broker()->store().maxOffset(kRetry, 0), 1);
         QVERIFY2(clock.elapsed() >= 95, qPrintable(QString::number(clock.elapsed())));
 
-        const MessageExt retried = pullOne(client, kRetry, 0, 0);
+        const MessageExt retried = sbtest::pullStored(client, kRetry, 0).value(0);
         const MessageExt recorded = sbtest::fixtureMessages(134).first();
         QCOMPARE(retried.topic, recorded.topic);
         QCOMPARE(retried.reconsumeTimes, 1);
@@ -99,7 +91,7 @@ private Q_SLOTS:
         QCOMPARE(reply->code, 0);
         const QString dlq = QStringLiteral("%DLQ%fixture-consumer");
         QCOMPARE(sandbox.broker()->store().maxOffset(dlq, 0), 1);
-        const MessageExt dead = pullOne(client, dlq, 0, 0);
+        const MessageExt dead = sbtest::pullStored(client, dlq, 0).value(0);
         QCOMPARE(dead.body, QByteArray("dead"));
         QCOMPARE(dead.reconsumeTimes, 1);
         QCOMPARE(dead.properties.value(prop::RetryTopic), kTopic);
@@ -138,7 +130,7 @@ private Q_SLOTS:
         QCOMPARE(sandbox.broker()->store().maxOffset(QStringLiteral("later"), 1), 0);
         QTRY_COMPARE_WITH_TIMEOUT(sandbox.broker()->store().maxOffset(QStringLiteral("later"), 1), 1, 5000);
         QVERIFY2(clock.elapsed() >= 490, qPrintable(QString::number(clock.elapsed())));
-        const MessageExt delivered = pullOne(client, QStringLiteral("later"), 1, 0);
+        const MessageExt delivered = sbtest::pullStored(client, QStringLiteral("later"), 1).value(0);
         QCOMPARE(delivered.properties.value(prop::RealTopic), QStringLiteral("later"));
         QCOMPARE(delivered.properties.value(prop::RealQueueId), QStringLiteral("1"));
         QCOMPARE(delivered.properties.value(prop::DelayTimeLevel), QStringLiteral("2"));
