@@ -74,6 +74,15 @@ bool retryableCode(int code)
     }
 }
 
+// One failed attempt for the final error: "broker-a 127.0.0.1:10911 did not answer ... within
+// 3000 ms" when the cause starts with the address, else "broker-b 127.0.0.1:10912: <cause>".
+QString attemptFailure(const QString &broker, const QString &address, const QString &cause)
+{
+    if (cause.startsWith(address))
+        return broker + QLatin1Char(' ') + cause;
+    return QStringLiteral("%1 %2: %3").arg(broker, address, cause);
+}
+
 std::optional<SendStatus> statusOf(int code)
 {
     switch (ResponseCode(code)) {
@@ -350,12 +359,15 @@ QCoro::Task<Result<SendResult>> Producer::deliver(Outgoing out, SendOptions opti
     const int attempts = options.queue ? 1 : 1 + std::max(0, options.retries);
     QSet<QString> failed;
     QStringList tried;
+    QStringList failures; // why each attempt failed, in order
     std::optional<Error> lastError;
     for (int attempt = 0; attempt < attempts; ++attempt) {
         const milliseconds left = options.timeout - milliseconds(clock.elapsed());
         if (left <= 0ms) {
             lastError = makeError(Error::Code::Timeout,
                                   QStringLiteral("send timeout of %1 ms used up").arg(options.timeout.count()));
+            failures.append(lastError->message +
+                            QStringLiteral(" before attempt %1 of %2").arg(attempt + 1).arg(attempts));
             break;
         }
         const MessageQueue queue = options.queue.value_or(selectQueue(*info, failed));
@@ -372,17 +384,20 @@ QCoro::Task<Result<SendResult>> Producer::deliver(Outgoing out, SendOptions opti
         if (address.isEmpty()) {
             lastError =
                 makeError(Error::Code::NotFound, QStringLiteral("The broker[%1] not exist").arg(queue.brokerName));
+            failures.append(lastError->message);
             failed.insert(queue.brokerName);
             continue;
         }
 
         if (!m_client)
-            co_return makeError(Error::Code::Cancelled, QStringLiteral("producer %1 has no client any more").arg(m_group));
+            co_return makeError(Error::Code::Cancelled,
+                                QStringLiteral("producer %1 has no client any more").arg(m_group));
         auto response = co_await m_client->invoke(address, buildRequest(out, queue), left);
         if (!self)
             co_return makeError(Error::Code::Cancelled, QStringLiteral("producer destroyed"));
         if (!response) {
             lastError = response.error();
+            failures.append(attemptFailure(queue.brokerName, address, lastError->message));
             failed.insert(queue.brokerName);
             continue; // unreachable or silent broker: the next attempt avoids it
         }
@@ -395,6 +410,7 @@ QCoro::Task<Result<SendResult>> Producer::deliver(Outgoing out, SendOptions opti
                                   response->code);
             if (!retryableCode(response->code))
                 co_return *lastError;
+            failures.append(lastError->message);
             failed.insert(queue.brokerName);
             continue;
         }
@@ -418,12 +434,15 @@ QCoro::Task<Result<SendResult>> Producer::deliver(Outgoing out, SendOptions opti
         result.failedBrokers.sort();
         co_return result;
     }
+    // The code is the last failure's (the CLI's exit code); the text names every attempt.
     const Error last = lastError.value_or(makeError(Error::Code::Network, QStringLiteral("no attempt made")));
+    if (failures.isEmpty())
+        failures.append(last.message);
     co_return makeError(last.code,
                         QStringLiteral("Send [%1] times, still failed, cost [%2]ms, Topic: %3, BrokersSent: [%4]: %5")
                             .arg(tried.size())
                             .arg(clock.elapsed())
-                            .arg(topic, tried.join(QStringLiteral(", ")), last.message),
+                            .arg(topic, tried.join(QStringLiteral(", ")), failures.join(QStringLiteral("; "))),
                         last.brokerCode);
 }
 

@@ -38,7 +38,8 @@ public:
     QCoro::Task<> shutdown();
 
     // Errors: InvalidArgument (validation, nothing sent), NotFound (no route for the topic),
-    // Broker (refused, brokerCode set), Network / Timeout (no broker took it).
+    // Broker (refused, brokerCode set), Network / Timeout (no broker took it). After retries
+    // the code is the last attempt's and the message names each broker tried and its cause.
     QCoro::Task<Result<SendResult>> send(Message message, SendOptions options = {});
     // SEND_BATCH_MESSAGE: one topic, no delay level; ids are comma-joined in the result.
     QCoro::Task<Result<SendResult>> sendBatch(QList<Message> messages, SendOptions options = {});

@@ -10,6 +10,7 @@
 #include "Sandbox.h"
 #include "TestSupport.h"
 
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void silentBrokerTimesOutAndTheLoopKeepsRunning();
+    void everyAttemptNamesItsBrokerAndCause();
     void hugeLengthPrefixFromABroker_data();
     void hugeLengthPrefixFromABroker();
     void hugeLengthPrefixToTheSandbox_data();
@@ -128,9 +130,15 @@ void TestFaultPeers::silentBrokerTimesOutAndTheLoopKeepsRunning()
 
     // Every send reached the silent broker (which got the producer's heartbeat too).
     QCOMPARE(silent.receivedWithCode(int(mq::RequestCode::SendMessageV2)).size(), kSends);
+    // The attempt's own cause survives the retry that found no time left.
+    const QString timedOut =
+        QStringLiteral("BrokersSent: [broker-silent]: broker-silent %1 did not answer SEND_MESSAGE_V2(310) within ")
+            .arg(silent.address());
     for (const mq::Error &e : errors) {
         QCOMPARE(e.code, mq::Error::Code::Timeout);
-        QVERIFY2(e.message.contains(QStringLiteral("broker-silent")), qPrintable(e.message));
+        QVERIFY2(e.message.contains(timedOut), qPrintable(e.message));
+        QVERIFY2(e.message.endsWith(QStringLiteral("; send timeout of 1500 ms used up before attempt 2 of 3")),
+                 qPrintable(e.message));
     }
     for (qint64 ms : tookMs)
         QVERIFY2(ms >= 1400, qPrintable(QString::number(ms))); // the timeout fired, nothing failed early
@@ -144,6 +152,63 @@ void TestFaultPeers::silentBrokerTimesOutAndTheLoopKeepsRunning()
           "p50 %.2f p99 %.2f max %.2f ms; error: %s",
           kSends, *std::min_element(tookMs.begin(), tookMs.end()), *std::max_element(tookMs.begin(), tookMs.end()),
           allTookMs, qlonglong(late.count), late.p50, late.p99, late.max, qPrintable(errors.first().message));
+}
+
+// A silent broker and one refusing connections serve a topic: whichever a send tries first,
+// its final error names every broker tried, in order, with that attempt's own cause.
+void TestFaultPeers::everyAttemptNamesItsBrokerAndCause()
+{
+    testing::FakeServer silent;
+    silent.setResponder([](const mq::RemotingCommand &) { return std::nullopt; });
+    const QString refused = QStringLiteral("127.0.0.1:%1").arg(testing::closedPort());
+    const QString topic = QStringLiteral("mixed-topic");
+    registerFakeBroker(QStringLiteral("broker-silent"), silent.address(), topic);
+    registerFakeBroker(QStringLiteral("broker-refused"), refused, topic);
+    startProducer();
+
+    // Round robin: eight sends in a row start on each of the two brokers' eight queues once.
+    constexpr int kSends = 8;
+    QList<mq::Error> errors;
+    const auto send = [&]() -> QCoro::Task<> {
+        mq::SendOptions options;
+        options.timeout = 1000ms;
+        auto sent = co_await m_producer->send(message(topic), options);
+        errors.append(sent ? mq::Error{} : sent.error());
+    };
+    std::vector<QCoro::Task<>> sends;
+    for (int i = 0; i < kSends; ++i)
+        sends.push_back(send());
+    QVERIFY(faults::runUntil([&] { return errors.size() == kSends; }, kWait));
+
+    const QHash<QString, QString> causeOf{
+        {QStringLiteral("broker-silent"),
+         QStringLiteral("broker-silent %1 did not answer SEND_MESSAGE_V2(310) within ").arg(silent.address())},
+        {QStringLiteral("broker-refused"), QStringLiteral("broker-refused %1: cannot connect to %1: ").arg(refused)},
+    };
+    const QRegularExpression shape(QStringLiteral("^Send \\[(\\d)\\] times, still failed, cost \\[\\d+\\]ms, Topic: "
+                                                  "mixed-topic, BrokersSent: \\[([^\\]]*)\\]: (.*)$"));
+    QSet<QString> triedFirst;
+    for (const mq::Error &e : errors) {
+        QCOMPARE(e.code, mq::Error::Code::Timeout); // the silent broker used up the time
+        const QRegularExpressionMatch match = shape.match(e.message);
+        QVERIFY2(match.hasMatch(), qPrintable(e.message));
+        const QStringList brokers = match.captured(2).split(QStringLiteral(", "));
+        QCOMPARE(brokers.size(), match.captured(1).toInt());
+        QVERIFY2(brokers.contains(QStringLiteral("broker-silent")), qPrintable(e.message));
+        const QStringList causes = match.captured(3).split(QStringLiteral("; "));
+        QVERIFY2(causes.size() >= brokers.size(), qPrintable(e.message));
+        for (qsizetype i = 0; i < brokers.size(); ++i)
+            QVERIFY2(causes[i].startsWith(causeOf.value(brokers[i], QStringLiteral("?"))), qPrintable(e.message));
+        // What follows the attempts is only the note that no time was left for the next one.
+        for (qsizetype i = brokers.size(); i < causes.size(); ++i)
+            QVERIFY2(causes[i].startsWith(QStringLiteral("send timeout of 1000 ms used up before attempt ")),
+                     qPrintable(e.message));
+        triedFirst.insert(brokers.first());
+    }
+    QCOMPARE(triedFirst, (QSet<QString>{QStringLiteral("broker-silent"), QStringLiteral("broker-refused")}));
+    for (const mq::Error &e : errors)
+        if (e.message.contains(QStringLiteral("BrokersSent: [broker-refused")))
+            qInfo("refused, then silent: %s", qPrintable(e.message));
 }
 
 // ---- 2 GiB length prefixes ---------------------------------------------------------------------
