@@ -17,6 +17,10 @@
 
 class QTimer;
 
+namespace mq {
+struct SendMessageRequestHeader;
+}
+
 namespace mq::sandbox {
 
 class DelayService;
@@ -65,10 +69,11 @@ private:
     RemotingCommand sendMessage(ServerConnection *connection, const RemotingCommand &request);
     RemotingCommand sendBatch(ServerConnection *connection, const RemotingCommand &request);
     RemotingCommand consumerSendMsgBack(const RemotingCommand &request);
+    // SendMessageProcessor.msgCheck: the refusal, or the topic's config (created when allowed)
+    // and the queue the send goes to (a random writable one when the header asks for none).
     std::optional<RemotingCommand> checkSendTopic(ServerConnection *connection, const RemotingCommand &request,
-                                                  const QString &topic, const QString &defaultTopic,
-                                                  int defaultQueueNums, int queueId, int topicSysFlag,
-                                                  TopicConfig &config);
+                                                  const SendMessageRequestHeader &header, TopicConfig &config,
+                                                  int &queueId);
     // CommitLog.putMessage: a delayLevel > 0 parks the message in SCHEDULE_TOPIC_XXXX.
     Result<AppendResult> putMessage(MessageExt msg, int delayLevel);
     std::optional<QString> putFailureRemark(const Error &error) const;

@@ -49,6 +49,59 @@ qint64 storedSizeEstimate(const MessageExt &msg)
            msg.topic.toUtf8().size() + 2 + msg.rawProperties.toUtf8().size();
 }
 
+// The message as the broker stamps it from the send header: where it goes, its flags, and
+// who sent it when. Body, flag and properties are the caller's (per message in a batch).
+MessageExt receivedMessage(const SendMessageRequestHeader &header, int queueId, const ServerConnection *connection)
+{
+    MessageExt msg;
+    msg.topic = header.topic;
+    msg.queueId = queueId;
+    msg.sysFlag = header.sysFlag;
+    msg.bornTimestamp = header.bornTimestamp;
+    msg.bornHost = HostAndPort{connection->peerAddress(), connection->peerPort()};
+    return msg;
+}
+
+// The answers to one send request. Every one carries MSG_REGION and TRACE_ON, refusals too:
+// SendMessageProcessor puts them in the response header before any check.
+class SendReply {
+public:
+    SendReply(const RemotingCommand &request, const BrokerOptions &options)
+        : m_request(request)
+    {
+        m_header.msgRegion = options.regionId;
+        m_header.traceOn = options.traceOn ? QStringLiteral("true") : QStringLiteral("false");
+    }
+
+    RemotingCommand refused(RemotingCommand response) const
+    {
+        ExtFields fields;
+        fields.insert(QStringLiteral("MSG_REGION"), *m_header.msgRegion);
+        fields.insert(QStringLiteral("TRACE_ON"), *m_header.traceOn);
+        response.extFields = java::hashMapOrder(fields);
+        return response;
+    }
+    RemotingCommand refused(ResponseCode code, const QString &remark) const
+    {
+        return refused(makeResponse(m_request, code, remark));
+    }
+    // `msgId`: the stored offsetMsgId(s), comma-joined for a batch; `queueOffset`: the first's.
+    RemotingCommand stored(const QString &msgId, int queueId, qint64 queueOffset) const
+    {
+        SendMessageResponseHeader header = m_header;
+        header.msgId = msgId;
+        header.queueId = queueId;
+        header.queueOffset = queueOffset;
+        RemotingCommand response = makeResponse(m_request, ResponseCode::Success);
+        response.extFields = header.toExtFields();
+        return response;
+    }
+
+private:
+    const RemotingCommand &m_request;
+    SendMessageResponseHeader m_header;
+};
+
 } // namespace
 
 std::optional<QString> Broker::putFailureRemark(const Error &error) const
@@ -93,10 +146,10 @@ Result<AppendResult> Broker::putMessage(MessageExt msg, int delayLevel)
 }
 
 std::optional<RemotingCommand> Broker::checkSendTopic(ServerConnection *connection, const RemotingCommand &request,
-                                                      const QString &topic, const QString &defaultTopic,
-                                                      int defaultQueueNums, int queueId, int topicSysFlag,
-                                                      TopicConfig &config)
+                                                      const SendMessageRequestHeader &header, TopicConfig &config,
+                                                      int &queueId)
 {
+    const QString &topic = header.topic;
     if (const QString problem = topicProblem(topic); !problem.isEmpty())
         return makeResponse(request, ResponseCode::SystemError, problem);
     if (notAllowedSendTopics().contains(topic))
@@ -108,51 +161,38 @@ std::optional<RemotingCommand> Broker::checkSendTopic(ServerConnection *connecti
     } else {
         std::optional<TopicConfig> created;
         if (m_options.autoCreateTopicEnable)
-            created = m_topics.createFromDefault(topic, defaultTopic, defaultQueueNums, topicSysFlag);
+            created = m_topics.createFromDefault(topic, header.defaultTopic, header.defaultTopicQueueNums, 0);
         if (!created && isRetryTopic(topic))
-            created = m_topics.createForSendBack(topic, 1, PermName::Read | PermName::Write, topicSysFlag);
+            created = m_topics.createForSendBack(topic, 1, PermName::Read | PermName::Write, 0);
         if (!created)
             return makeResponse(request, ResponseCode::TopicNotExist,
                                 QStringLiteral("topic[%1] not exist, apply first please!").arg(topic) + faqSuffix());
         config = *created;
         registerTopic(config);
     }
-    if (queueId >= qMax(config.writeQueueNums, config.readQueueNums))
+    if (header.queueId >= qMax(config.writeQueueNums, config.readQueueNums))
         return makeResponse(request, ResponseCode::SystemError,
                             QStringLiteral("request queueId[%1] is illegal, %2 Producer: %3")
-                                .arg(queueId)
+                                .arg(header.queueId)
                                 .arg(topicConfigString(config), connection->remoteAddress()));
+    queueId = header.queueId < 0 ? randomQueue(config.writeQueueNums) : header.queueId;
     return std::nullopt;
 }
 
 RemotingCommand Broker::sendMessage(ServerConnection *connection, const RemotingCommand &request)
 {
-    // The response starts with MSG_REGION and TRACE_ON, errors included.
-    SendMessageResponseHeader responseHeader;
-    responseHeader.msgRegion = m_options.regionId;
-    responseHeader.traceOn = m_options.traceOn ? QStringLiteral("true") : QStringLiteral("false");
-    const auto withRegion = [&](RemotingCommand r) {
-        ExtFields fields;
-        fields.insert(QStringLiteral("MSG_REGION"), *responseHeader.msgRegion);
-        fields.insert(QStringLiteral("TRACE_ON"), *responseHeader.traceOn);
-        r.extFields = java::hashMapOrder(fields);
-        return r;
-    };
-
+    const SendReply reply(request, m_options);
     auto parsed = SendMessageRequestHeader::fromRequest(request);
     if (!parsed)
-        return withRegion(badHeaderResponse(request, parsed.error()));
+        return reply.refused(badHeaderResponse(request, parsed.error()));
     const SendMessageRequestHeader &header = *parsed;
 
     TopicConfig config;
-    if (auto refused = checkSendTopic(connection, request, header.topic, header.defaultTopic,
-                                      header.defaultTopicQueueNums, header.queueId, 0, config))
-        return withRegion(*refused);
+    int requestedQueue = 0;
+    if (auto refused = checkSendTopic(connection, request, header, config, requestedQueue))
+        return reply.refused(*refused);
 
-    const int requestedQueue = header.queueId < 0 ? randomQueue(config.writeQueueNums) : header.queueId;
-    MessageExt msg;
-    msg.topic = header.topic;
-    msg.queueId = requestedQueue;
+    MessageExt msg = receivedMessage(header, requestedQueue, connection);
     msg.reconsumeTimes = header.reconsumeTimes.value_or(0);
 
     // handleRetryAndDLQ: a client sending straight to %RETRY% past max reconsume times lands in %DLQ%.
@@ -168,18 +208,15 @@ RemotingCommand Broker::sendMessage(ServerConnection *connection, const Remoting
 
     msg.body = request.body;
     msg.flag = header.flag;
-    msg.sysFlag = header.sysFlag;
     if (config.topicFilterType == u"MULTI_TAG")
         msg.sysFlag |= sysflag::MultiTags;
-    msg.bornTimestamp = header.bornTimestamp;
-    msg.bornHost = HostAndPort{connection->peerAddress(), connection->peerPort()};
 
     // The broker's HashMap of properties gains CLUSTER; WAIT=true is dropped from what is stored.
     Properties props = decodeProperties(header.properties.value_or(QString()));
     if (props.value(prop::TransactionPrepared).compare(u"true", Qt::CaseInsensitive) == 0)
-        return withRegion(makeResponse(request, ResponseCode::NoPermission,
-                                       QStringLiteral("the broker[%1] sending transaction message is forbidden")
-                                           .arg(m_store->storeHost().address.toString())));
+        return reply.refused(ResponseCode::NoPermission,
+                             QStringLiteral("the broker[%1] sending transaction message is forbidden")
+                                 .arg(m_store->storeHost().address.toString()));
     props.insert(prop::Cluster, m_options.clusterName);
     const qsizetype peak = props.entries().size();
     Properties stored = props;
@@ -195,88 +232,62 @@ RemotingCommand Broker::sendMessage(ServerConnection *connection, const Remoting
 
     auto result = putMessage(msg, msg.topic == header.topic ? delayLevel : 0);
     if (!result)
-        return withRegion(makeResponse(request, ResponseCode::MessageIllegal, result.error().message));
-
-    responseHeader.msgId = result->offsetMsgId;
-    responseHeader.queueId = requestedQueue;
-    responseHeader.queueOffset = result->queueOffset;
-    RemotingCommand response = makeResponse(request, ResponseCode::Success);
-    response.extFields = responseHeader.toExtFields();
-    return response;
+        return reply.refused(ResponseCode::MessageIllegal, result.error().message);
+    return reply.stored(result->offsetMsgId, requestedQueue, result->queueOffset);
 }
 
 RemotingCommand Broker::sendBatch(ServerConnection *connection, const RemotingCommand &request)
 {
-    SendMessageResponseHeader responseHeader;
-    responseHeader.msgRegion = m_options.regionId;
-    responseHeader.traceOn = m_options.traceOn ? QStringLiteral("true") : QStringLiteral("false");
-    const auto withRegion = [&](RemotingCommand r) {
-        ExtFields fields;
-        fields.insert(QStringLiteral("MSG_REGION"), *responseHeader.msgRegion);
-        fields.insert(QStringLiteral("TRACE_ON"), *responseHeader.traceOn);
-        r.extFields = java::hashMapOrder(fields);
-        return r;
-    };
-
+    const SendReply reply(request, m_options);
     auto parsed = SendMessageRequestHeader::fromRequest(request);
     if (!parsed)
-        return withRegion(badHeaderResponse(request, parsed.error()));
+        return reply.refused(badHeaderResponse(request, parsed.error()));
     const SendMessageRequestHeader &header = *parsed;
     if (header.topic.size() > 127)
-        return withRegion(makeResponse(request, ResponseCode::MessageIllegal,
-                                       QStringLiteral("message topic length too long %1").arg(header.topic.size())));
+        return reply.refused(ResponseCode::MessageIllegal,
+                             QStringLiteral("message topic length too long %1").arg(header.topic.size()));
     if (isRetryTopic(header.topic))
-        return withRegion(
-            makeResponse(request, ResponseCode::MessageIllegal,
-                         QStringLiteral("batch request does not support retry group %1").arg(header.topic)));
+        return reply.refused(ResponseCode::MessageIllegal,
+                             QStringLiteral("batch request does not support retry group %1").arg(header.topic));
     TopicConfig config;
-    if (auto refused = checkSendTopic(connection, request, header.topic, header.defaultTopic,
-                                      header.defaultTopicQueueNums, header.queueId, 0, config))
-        return withRegion(*refused);
-    const int queueId = header.queueId < 0 ? randomQueue(config.writeQueueNums) : header.queueId;
+    int queueId = 0;
+    if (auto refused = checkSendTopic(connection, request, header, config, queueId))
+        return reply.refused(*refused);
 
     auto messages = decodeBatch(request.body);
     if (!messages || messages->isEmpty() || request.body.size() > m_options.maxMessageSize)
-        return withRegion(makeResponse(request, ResponseCode::MessageIllegal, kIllegalMessage));
+        return reply.refused(ResponseCode::MessageIllegal, kIllegalMessage);
 
     Properties batchProps = decodeProperties(header.properties.value_or(QString()));
     if (batchProps.value(prop::DelayTimeLevel).toInt() > 0)
-        return withRegion(makeResponse(request, ResponseCode::MessageIllegal, kIllegalMessage));
+        return reply.refused(ResponseCode::MessageIllegal, kIllegalMessage);
     batchProps.insert(prop::Cluster, m_options.clusterName);
     const QString batchPropString = encodeProperties(javaOrdered(batchProps, batchProps.entries().size()));
 
     // MessageExtBatchEncoder: each message keeps its own properties, then the batch's are appended.
     QList<MessageExt> toStore;
     for (const Message &m : *messages) {
-        MessageExt msg;
-        msg.topic = header.topic;
-        msg.queueId = queueId;
+        MessageExt msg = receivedMessage(header, queueId, connection);
         msg.body = m.body;
         msg.flag = m.flag;
-        msg.sysFlag = header.sysFlag;
-        msg.bornTimestamp = header.bornTimestamp;
-        msg.bornHost = HostAndPort{connection->peerAddress(), connection->peerPort()};
         const QString own = encodeProperties(m.properties);
         msg.rawProperties = own.isEmpty() ? batchPropString : own + QChar(propsep::Property) + batchPropString;
         msg.properties = decodeProperties(msg.rawProperties);
         if (storedSizeEstimate(msg) > m_options.maxMessageSize)
-            return withRegion(makeResponse(request, ResponseCode::MessageIllegal, kIllegalMessage));
+            return reply.refused(ResponseCode::MessageIllegal, kIllegalMessage);
         toStore.append(msg);
     }
     QStringList ids;
+    qint64 firstOffset = 0;
     for (const MessageExt &msg : toStore) {
         auto result = putMessage(msg, 0);
         if (!result)
-            return withRegion(makeResponse(request, ResponseCode::MessageIllegal, result.error().message));
+            return reply.refused(ResponseCode::MessageIllegal, result.error().message);
         if (ids.isEmpty())
-            responseHeader.queueOffset = result->queueOffset;
+            firstOffset = result->queueOffset;
         ids.append(result->offsetMsgId);
     }
-    responseHeader.msgId = ids.join(u',');
-    responseHeader.queueId = queueId;
-    RemotingCommand response = makeResponse(request, ResponseCode::Success);
-    response.extFields = responseHeader.toExtFields();
-    return response;
+    return reply.stored(ids.join(u','), queueId, firstOffset);
 }
 
 RemotingCommand Broker::consumerSendMsgBack(const RemotingCommand &request)
