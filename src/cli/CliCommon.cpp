@@ -187,4 +187,12 @@ void printJson(const QJsonObject &object)
     out().flush();
 }
 
+QString tableRow(std::initializer_list<Cell> cells)
+{
+    QStringList padded;
+    for (const Cell &cell : cells)
+        padded << cell.text.leftJustified(cell.width);
+    return padded.join(u' ') + u'\n';
+}
+
 } // namespace mq::cli

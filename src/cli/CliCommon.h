@@ -14,6 +14,7 @@
 #include <QTextStream>
 
 #include <chrono>
+#include <initializer_list>
 
 namespace mq::cli {
 
@@ -48,5 +49,12 @@ int usage(const QString &command, const QString &message, bool json);
 QTextStream &out();
 QTextStream &err();
 void printJson(const QJsonObject &object); // one compact line
+
+// One line of a text table ("\n" included): each cell left-aligned and padded to its width.
+struct Cell {
+    QString text;
+    int width = 0;
+};
+QString tableRow(std::initializer_list<Cell> cells);
 
 } // namespace mq::cli

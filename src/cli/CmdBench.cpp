@@ -1,7 +1,8 @@
 // `mqdesk-cli bench produce|consume`: how fast our own client sends and receives against any
 // cluster (or `mqdesk-cli sandbox`): messages/s, latency percentiles, CPU seconds per 100 000
 // messages and peak resident memory, as text or one JSON object.
-#include "CliCommon.h"
+#include "CommandLine.h"
+
 #include "Completion.h"
 
 #include "ClientInstance.h"
@@ -61,20 +62,6 @@ QString percentilesText(const perf::Percentiles &p)
     const auto f = [](double v) { return QString::number(v, 'f', v < 10 ? 3 : 1); };
     return QStringLiteral("p50 %1  p90 %2  p99 %3  max %4  mean %5 ms")
         .arg(f(p.p50), f(p.p90), f(p.p99), f(p.max), f(p.mean));
-}
-
-// Reads a whole-number option; std::nullopt (after printing the usage error) when bad.
-std::optional<int> intOption(const QCommandLineParser &parser, const QString &name, int min, int max,
-                             const QString &command, bool json, int &exitCode)
-{
-    bool ok = false;
-    const qlonglong value = parser.value(name).toLongLong(&ok);
-    if (!ok || value < min || value > max) {
-        exitCode =
-            usage(command, QStringLiteral("--%1 must be a number from %2 to %3").arg(name).arg(min).arg(max), json);
-        return std::nullopt;
-    }
-    return int(value);
 }
 
 void addProduceOptions(QCommandLineParser &parser)
@@ -180,61 +167,47 @@ QByteArray benchBody(int size)
 
 QCoro::Task<int> runProduce(QStringList args)
 {
-    const QString command = args.value(0);
-    QCommandLineParser parser;
-    parser.setApplicationDescription(kProduceDescription);
-    addProduceOptions(parser);
-    addConnectionOptions(parser, QStringLiteral("mqdesk-bench"));
-    if (auto exit = parseOrExit(parser, args))
+    CommandLine cli(args, kProduceDescription);
+    addProduceOptions(cli.parser());
+    if (auto exit = cli.parse(QStringLiteral("mqdesk-bench")))
         co_return *exit;
-    auto options = readConnectionOptions(parser, true);
-    const bool json = options ? options->json : parser.isSet(QStringLiteral("json"));
-    if (!options)
-        co_return usage(command, options.error().message, json);
-    const QString topic = parser.value(QStringLiteral("topic"));
+    const QString topic = cli.value(QStringLiteral("topic"));
     if (topic.isEmpty())
-        co_return usage(command, QStringLiteral("--topic is required"), json);
+        co_return cli.usage(QStringLiteral("--topic is required"));
     if (auto valid = validate::topic(topic); !valid)
-        co_return usage(command, valid.error().message, json);
-    int exitCode = ExitUsage;
-    const auto size = intOption(parser, QStringLiteral("size"), 0, 4 * 1024 * 1024, command, json, exitCode);
-    if (!size)
-        co_return exitCode;
-    const auto count = intOption(parser, QStringLiteral("count"), 1, 100000000, command, json, exitCode);
-    if (!count)
-        co_return exitCode;
-    const auto inflight = intOption(parser, QStringLiteral("inflight"), 1, 10000, command, json, exitCode);
-    if (!inflight)
-        co_return exitCode;
-    const auto batch = intOption(parser, QStringLiteral("batch"), 1, 10000, command, json, exitCode);
-    if (!batch)
-        co_return exitCode;
-    const auto warmup = intOption(parser, QStringLiteral("warmup"), 0, 1000000, command, json, exitCode);
-    if (!warmup)
-        co_return exitCode;
+        co_return cli.usage(valid.error());
+    int size = 0, count = 0, inflight = 0, batch = 0, warmup = 0;
+    if (auto exit = cli.readInts({{QStringLiteral("size"), &size, 0, 4 * 1024 * 1024},
+                                  {QStringLiteral("count"), &count, 1, 100000000},
+                                  {QStringLiteral("inflight"), &inflight, 1, 10000},
+                                  {QStringLiteral("batch"), &batch, 1, 10000},
+                                  {QStringLiteral("warmup"), &warmup, 0, 1000000}}))
+        co_return *exit;
+    const bool json = cli.json();
+    const ConnectionArgs &options = cli.connection();
 
     ProduceRun run;
     run.message.topic = topic;
-    run.message.body = benchBody(*size);
-    run.message.setTags(parser.value(QStringLiteral("tag")));
+    run.message.body = benchBody(size);
+    run.message.setTags(cli.value(QStringLiteral("tag")));
     if (auto valid = validate::message(run.message); !valid)
-        co_return usage(command, valid.error().message, json);
-    run.count = *count;
-    run.batch = *batch;
-    run.sendOptions.timeout = options->timeout;
+        co_return cli.usage(valid.error());
+    run.count = count;
+    run.batch = batch;
+    run.sendOptions.timeout = options.timeout;
 
-    ClientInstance client(options->config);
-    Producer producer(&client, options->group);
+    ClientInstance client(options.config);
+    Producer producer(&client, options.group);
     run.producer = &producer;
     if (auto started = co_await producer.start(); !started) {
         co_await client.shutdown();
-        co_return fail(command, started.error(), json);
+        co_return cli.fail(started.error());
     }
-    for (int i = 0; i < *warmup; ++i) {
+    for (int i = 0; i < warmup; ++i) {
         if (auto sent = co_await producer.send(run.message, run.sendOptions); !sent) {
             co_await producer.shutdown();
             co_await client.shutdown();
-            co_return fail(command, sent.error(), json);
+            co_return cli.fail(sent.error());
         }
     }
 
@@ -243,7 +216,7 @@ QCoro::Task<int> runProduce(QStringList args)
     QElapsedTimer wall;
     wall.start();
     std::vector<QCoro::Task<>> workers;
-    for (int i = 0; i < *inflight; ++i)
+    for (int i = 0; i < inflight; ++i)
         workers.push_back(produceWorker(run));
     for (const auto &w : workers)
         co_await w;
@@ -265,9 +238,9 @@ QCoro::Task<int> runProduce(QStringList args)
         printJson(QJsonObject{
             {QStringLiteral("bench"), QStringLiteral("produce")},
             {QStringLiteral("topic"), topic},
-            {QStringLiteral("size"), *size},
+            {QStringLiteral("size"), size},
             {QStringLiteral("count"), run.count},
-            {QStringLiteral("inflight"), *inflight},
+            {QStringLiteral("inflight"), inflight},
             {QStringLiteral("batch"), run.batch},
             {QStringLiteral("sent"), run.sent},
             {QStringLiteral("failed"), run.failed},
@@ -275,7 +248,7 @@ QCoro::Task<int> runProduce(QStringList args)
             {QStringLiteral("aborted"), run.aborted},
             {QStringLiteral("seconds"), seconds},
             {QStringLiteral("messagesPerSecond"), rate},
-            {QStringLiteral("mibPerSecond"), rate * *size / (1024.0 * 1024.0)},
+            {QStringLiteral("mibPerSecond"), rate * size / (1024.0 * 1024.0)},
             {QStringLiteral("latencyMs"), toJson(latency)},
             {QStringLiteral("cpuSeconds"), cpu},
             {QStringLiteral("cpuSecondsPer100k"), cpuPer100k},
@@ -283,11 +256,11 @@ QCoro::Task<int> runProduce(QStringList args)
             {QStringLiteral("errors"), errors},
         });
     } else {
-        out() << "produce " << topic << ": " << run.sent << " of " << run.count << " messages sent, " << *size
-              << " bytes each, " << *inflight << " in flight"
+        out() << "produce " << topic << ": " << run.sent << " of " << run.count << " messages sent, " << size
+              << " bytes each, " << inflight << " in flight"
               << (run.batch > 1 ? QStringLiteral(", batches of %1").arg(run.batch) : QString()) << "\n";
         out() << "  throughput   " << QString::number(rate, 'f', 0) << " msg/s ("
-              << QString::number(rate * *size / (1024.0 * 1024.0), 'f', 2) << " MiB/s) in "
+              << QString::number(rate * size / (1024.0 * 1024.0), 'f', 2) << " MiB/s) in "
               << QString::number(seconds, 'f', 2) << " s\n";
         out() << "  latency      " << percentilesText(latency) << " (per " << (run.batch > 1 ? "batch" : "send")
               << ")\n";
@@ -311,46 +284,35 @@ QCoro::Task<int> runProduce(QStringList args)
 
 QCoro::Task<int> runConsume(QStringList args)
 {
-    const QString command = args.value(0);
-    QCommandLineParser parser;
-    parser.setApplicationDescription(kConsumeDescription);
-    addConsumeOptions(parser);
-    addConnectionOptions(parser);
-    if (auto exit = parseOrExit(parser, args))
+    CommandLine cli(args, kConsumeDescription);
+    addConsumeOptions(cli.parser());
+    if (auto exit = cli.parse())
         co_return *exit;
-    auto options = readConnectionOptions(parser, false);
-    const bool json = options ? options->json : parser.isSet(QStringLiteral("json"));
-    if (!options)
-        co_return usage(command, options.error().message, json);
-    const QString topic = parser.value(QStringLiteral("topic"));
-    const QString group = parser.value(QStringLiteral("group"));
+    const QString topic = cli.value(QStringLiteral("topic"));
+    const QString group = cli.value(QStringLiteral("group"));
     if (topic.isEmpty() || group.isEmpty())
-        co_return usage(command, QStringLiteral("--topic and --group are required"), json);
+        co_return cli.usage(QStringLiteral("--topic and --group are required"));
     if (auto valid = validate::topic(topic); !valid)
-        co_return usage(command, valid.error().message, json);
+        co_return cli.usage(valid.error());
     if (auto valid = validate::group(group); !valid)
-        co_return usage(command, valid.error().message, json);
-    int exitCode = ExitUsage;
-    const auto count = intOption(parser, QStringLiteral("count"), 1, 100000000, command, json, exitCode);
-    if (!count)
-        co_return exitCode;
-    const auto pullBatch = intOption(parser, QStringLiteral("pull-batch"), 1, 1024, command, json, exitCode);
-    if (!pullBatch)
-        co_return exitCode;
-    const auto idle = intOption(parser, QStringLiteral("idle-timeout"), 1, 86400, command, json, exitCode);
-    if (!idle)
-        co_return exitCode;
-    const QString from = parser.value(QStringLiteral("from"));
+        co_return cli.usage(valid.error());
+    int count = 0, pullBatch = 0, idle = 0;
+    if (auto exit = cli.readInts({{QStringLiteral("count"), &count, 1, 100000000},
+                                  {QStringLiteral("pull-batch"), &pullBatch, 1, 1024},
+                                  {QStringLiteral("idle-timeout"), &idle, 1, 86400}}))
+        co_return *exit;
+    const QString from = cli.value(QStringLiteral("from"));
     if (from != u"first" && from != u"last")
-        co_return usage(command, QStringLiteral("--from must be first or last"), json);
+        co_return cli.usage(QStringLiteral("--from must be first or last"));
+    const bool json = cli.json();
 
     PushConsumerOptions consumerOptions;
     consumerOptions.consumeFrom = from == u"first" ? ConsumeStart::FirstOffset : ConsumeStart::LastOffset;
-    consumerOptions.pullBatchSize = *pullBatch;
-    ClientInstance client(options->config);
+    consumerOptions.pullBatchSize = pullBatch;
+    ClientInstance client(cli.connection().config);
     PushConsumer consumer(group, &client, consumerOptions);
     if (auto subscribed = consumer.subscribe(topic); !subscribed)
-        co_return usage(command, subscribed.error().message, json);
+        co_return cli.usage(subscribed.error());
 
     QObject stopper; // context for the queued stop and the idle check
     mq::Completion<bool> stopped;
@@ -358,16 +320,16 @@ QCoro::Task<int> runConsume(QStringList args)
     QElapsedTimer clock;
     qint64 received = 0, firstNs = -1, lastNs = -1, lastActivityMs = 0;
     perf::Samples ageMs;
-    ageMs.reserve(*count);
+    ageMs.reserve(count);
     consumer.setHandler([&](const MessageExt &m) {
-        if (received >= *count)
+        if (received >= count)
             return ConsumeResult::Success; // already in flight when the count was reached
         lastNs = clock.nsecsElapsed();
         lastActivityMs = lastNs / 1000000;
         if (firstNs < 0)
             firstNs = lastNs;
         ageMs.add(QDateTime::currentMSecsSinceEpoch() - m.bornTimestamp);
-        if (++received == *count) {
+        if (++received == count) {
             consumer.suspend();
             QTimer::singleShot(0, &stopper, stop);
         }
@@ -375,21 +337,21 @@ QCoro::Task<int> runConsume(QStringList args)
     });
     QTimer idleCheck;
     QObject::connect(&idleCheck, &QTimer::timeout, &stopper, [&] {
-        if (clock.elapsed() - lastActivityMs > qint64(*idle) * 1000)
+        if (clock.elapsed() - lastActivityMs > qint64(idle) * 1000)
             stop();
     });
 
     if (auto started = co_await client.start(); !started)
-        co_return fail(command, started.error(), json);
+        co_return cli.fail(started.error());
     if (auto route = co_await client.topicRoute(topic); !route) {
         co_await client.shutdown();
-        co_return fail(command, route.error(), json);
+        co_return cli.fail(route.error());
     }
     const double cpuBefore = perf::cpuSeconds();
     clock.start();
     if (auto started = co_await consumer.start(); !started) {
         co_await client.shutdown();
-        co_return fail(command, started.error(), json);
+        co_return cli.fail(started.error());
     }
     idleCheck.start(250);
     co_await stopped;
@@ -409,7 +371,7 @@ QCoro::Task<int> runConsume(QStringList args)
             {QStringLiteral("bench"), QStringLiteral("consume")},
             {QStringLiteral("topic"), topic},
             {QStringLiteral("group"), group},
-            {QStringLiteral("count"), *count},
+            {QStringLiteral("count"), count},
             {QStringLiteral("received"), received},
             {QStringLiteral("firstMessageAfterMs"), firstMs},
             {QStringLiteral("seconds"), seconds},
@@ -420,8 +382,8 @@ QCoro::Task<int> runConsume(QStringList args)
             {QStringLiteral("peakRssMiB"), mib(peakRss)},
         });
     } else {
-        out() << "consume " << topic << " as " << group << ": " << received << " of " << *count << " messages received"
-              << (received < *count ? QStringLiteral(" (idle timeout)") : QString()) << "\n";
+        out() << "consume " << topic << " as " << group << ": " << received << " of " << count << " messages received"
+              << (received < count ? QStringLiteral(" (idle timeout)") : QString()) << "\n";
         out() << "  first message " << QString::number(firstMs, 'f', 1) << " ms after start\n";
         out() << "  throughput   " << QString::number(rate, 'f', 0) << " msg/s over "
               << QString::number(seconds, 'f', 2) << " s (first to last message)\n";
@@ -431,7 +393,7 @@ QCoro::Task<int> runConsume(QStringList args)
         out() << "  peak rss     " << QString::number(mib(peakRss), 'f', 1) << " MiB\n";
     }
     out().flush();
-    co_return received == *count ? ExitOk : ExitFailure;
+    co_return received == count ? ExitOk : ExitFailure;
 }
 
 // ---- dispatch --------------------------------------------------------------------------------

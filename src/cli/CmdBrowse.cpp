@@ -1,6 +1,6 @@
 // `mqdesk-cli browse TOPIC --from TS --to TS [--max N]`: the messages stored in a time range,
 // printed as they arrive (one JSON line per message with --json). Moves no group's offsets.
-#include "CliCommon.h"
+#include "CommandLine.h"
 
 #include "Admin.h"
 #include "AdminFormat.h"
@@ -26,11 +26,9 @@ QString oneLine(const FoundMessage &f)
 
 QCoro::Task<int> runBrowse(QStringList args)
 {
-    const QString command = args.value(0);
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Reads the messages of TOPIC stored between --from and --to from every queue, without "
-                       "committing any consumer group's offsets."));
+    CommandLine cli(args, QStringLiteral("Reads the messages of TOPIC stored between --from and --to from every "
+                                         "queue, without committing any consumer group's offsets."));
+    QCommandLineParser &parser = cli.parser();
     parser.addPositionalArgument(QStringLiteral("topic"), QStringLiteral("The topic."));
     parser.addOption({QStringLiteral("from"),
                       QStringLiteral("Earliest store time: ms since the epoch or ISO 8601 (default: 1 hour ago)."),
@@ -39,37 +37,26 @@ QCoro::Task<int> runBrowse(QStringList args)
         {QStringLiteral("to"), QStringLiteral("Latest store time (default: now)."), QStringLiteral("time")});
     parser.addOption({QStringLiteral("max"), QStringLiteral("Stop after this many messages (default 1000)."),
                       QStringLiteral("n"), QString::number(kDefaultBrowseMax)});
-    addConnectionOptions(parser);
-    if (auto exit = parseOrExit(parser, args))
+    if (auto exit = cli.parse())
         co_return *exit;
-    auto options = readConnectionOptions(parser);
-    const bool json = options ? options->json : parser.isSet(QStringLiteral("json"));
-    if (!options)
-        co_return usage(command, options.error().message, json);
-    if (parser.positionalArguments().size() != 1)
-        co_return usage(command, QStringLiteral("give exactly one TOPIC"), json);
     BrowseRequest request;
-    request.topic = parser.positionalArguments().first();
+    if (auto exit = cli.expectOneTopic(request.topic))
+        co_return *exit;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     request.begin = now - 60 * 60 * 1000;
     request.end = now;
-    for (const char *name : {"from", "to"}) {
-        const QString option = QString::fromLatin1(name);
-        if (!parser.isSet(option))
-            continue;
-        auto ts = parseTimestamp(parser.value(option));
-        if (!ts)
-            co_return usage(command, QStringLiteral("--%1: %2").arg(option, ts.error().message), json);
-        (option == u"from" ? request.begin : request.end) = *ts;
-    }
-    bool ok = false;
-    request.maxMessages = parser.value(QStringLiteral("max")).toInt(&ok);
-    if (!ok || request.maxMessages <= 0)
-        co_return usage(command, QStringLiteral("--max must be a positive number"), json);
+    if (auto exit = cli.readTime(QStringLiteral("from"), request.begin))
+        co_return *exit;
+    if (auto exit = cli.readTime(QStringLiteral("to"), request.end))
+        co_return *exit;
+    if (auto exit = cli.readInt(QStringLiteral("max"), request.maxMessages, 1, INT_MAX,
+                                QStringLiteral("--max must be a positive number")))
+        co_return *exit;
+    const bool json = cli.json();
 
-    ClientInstance client(options->config);
+    ClientInstance client(cli.connection().config);
     if (auto started = co_await client.start(); !started)
-        co_return fail(command, started.error(), json);
+        co_return cli.fail(started.error());
     TopicBrowser browser(&client);
     QObject::connect(&browser, &TopicBrowser::batch, [json](const QList<FoundMessage> &messages) {
         for (const FoundMessage &f : messages) {
@@ -83,7 +70,7 @@ QCoro::Task<int> runBrowse(QStringList args)
     auto summary = co_await browser.browse(request);
     int rc = ExitOk;
     if (!summary) {
-        rc = fail(command, summary.error(), json);
+        rc = cli.fail(summary.error());
     } else {
         QStringList notes;
         if (summary->truncated)

@@ -1,6 +1,7 @@
 // `mqdesk-cli consume TOPIC --group G ...`: a push consumer that prints each message as it
 // arrives, until --count messages or Ctrl+C / SIGTERM (offsets are committed either way).
-#include "CliCommon.h"
+#include "CommandLine.h"
+#include "StopSignals.h"
 
 #include "ClientInstance.h"
 #include "Completion.h"
@@ -11,65 +12,15 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QSocketNotifier>
 #include <QStringDecoder>
 #include <QTimer>
 
 #include <algorithm>
 
-#include <csignal>
-
-#ifdef Q_OS_UNIX
-#include <sys/socket.h>
-#include <unistd.h>
-#endif
-
 namespace {
 
 using namespace mq;
 using namespace mq::cli;
-
-// SIGINT / SIGTERM as an event-loop callback: the handler only writes a byte to a socket pair.
-class StopRequests {
-public:
-    explicit StopRequests(std::function<void()> onStop)
-    {
-#ifdef Q_OS_UNIX
-        if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_fds) == 0) {
-            m_notifier = std::make_unique<QSocketNotifier>(s_fds[1], QSocketNotifier::Read);
-            QObject::connect(m_notifier.get(), &QSocketNotifier::activated, [onStop] {
-                char c;
-                [[maybe_unused]] auto n = ::read(s_fds[1], &c, 1);
-                onStop();
-            });
-            std::signal(SIGINT, &StopRequests::onSignal);
-            std::signal(SIGTERM, &StopRequests::onSignal);
-        }
-#endif
-    }
-    ~StopRequests()
-    {
-#ifdef Q_OS_UNIX
-        std::signal(SIGINT, SIG_DFL);
-        std::signal(SIGTERM, SIG_DFL);
-        m_notifier.reset();
-        for (int &fd : s_fds)
-            if (fd >= 0)
-                ::close(std::exchange(fd, -1));
-#endif
-    }
-
-private:
-    static void onSignal(int)
-    {
-#ifdef Q_OS_UNIX
-        const char c = 1;
-        [[maybe_unused]] auto n = ::write(s_fds[0], &c, 1);
-#endif
-    }
-    std::unique_ptr<QSocketNotifier> m_notifier;
-    static inline int s_fds[2] = {-1, -1};
-};
 
 // --from: last | first | yyyyMMddHHmmss (local, like the Java consumeTimestamp) | epoch ms | ISO 8601.
 Result<std::pair<ConsumeStart, QDateTime>> parseFrom(const QString &text)
@@ -152,13 +103,13 @@ void printHuman(const MessageExt &m)
 
 QCoro::Task<int> runConsume(QStringList args)
 {
-    const QString command = args.value(0);
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
+    CommandLine cli(
+        args,
         QStringLiteral("Consumes TOPIC as a member of consumer group --group and prints each message as it arrives,\n"
                        "until --count messages or Ctrl+C. Offsets are committed (on the broker; with --broadcast in a\n"
                        "local file) every 5 s and on exit, so the next run continues after the last message printed.\n"
                        "Exit codes: 0 done, 2 usage, 3 connection/timeout, 4 broker refused."));
+    QCommandLineParser &parser = cli.parser();
     parser.addPositionalArgument(QStringLiteral("topic"), QStringLiteral("The topic."));
     parser.addOption({{QStringLiteral("g"), QStringLiteral("group")},
                       QStringLiteral("Consumer group (required)."),
@@ -181,33 +132,28 @@ QCoro::Task<int> runConsume(QStringList args)
     parser.addOption({{QStringLiteral("c"), QStringLiteral("count")},
                       QStringLiteral("Stop after N messages (default: run until interrupted)."),
                       QStringLiteral("n")});
-    addConnectionOptions(parser);
-    if (auto exit = parseOrExit(parser, args))
+    if (auto exit = cli.parse())
         co_return *exit;
-    auto options = readConnectionOptions(parser, false);
-    const bool json = options ? options->json : parser.isSet(QStringLiteral("json"));
-    if (!options)
-        co_return usage(command, options.error().message, json);
-    if (parser.positionalArguments().size() != 1)
-        co_return usage(command, QStringLiteral("give exactly one TOPIC"), json);
-    const QString topic = parser.positionalArguments().first();
+    QString topic;
+    if (auto exit = cli.expectOneTopic(topic))
+        co_return *exit;
     const QString group = parser.value(QStringLiteral("group"));
     if (group.isEmpty())
-        co_return usage(command, QStringLiteral("--group is required: the consumer group to consume as"), json);
+        co_return cli.usage(QStringLiteral("--group is required: the consumer group to consume as"));
     if (auto valid = validate::group(group); !valid)
-        co_return usage(command, valid.error().message, json);
+        co_return cli.usage(valid.error());
     int count = 0;
     if (parser.isSet(QStringLiteral("count"))) {
-        bool ok = false;
-        count = parser.value(QStringLiteral("count")).toInt(&ok);
-        if (!ok || count < 1)
-            co_return usage(command, QStringLiteral("--count must be 1 or more"), json);
+        if (auto exit =
+                cli.readInt(QStringLiteral("count"), count, 1, INT_MAX, QStringLiteral("--count must be 1 or more")))
+            co_return *exit;
     }
     auto from = parseFrom(parser.value(QStringLiteral("from")));
     if (!from)
-        co_return usage(command, from.error().message, json);
+        co_return cli.usage(from.error());
     if (parser.isSet(QStringLiteral("offsets-file")) && !parser.isSet(QStringLiteral("broadcast")))
-        co_return usage(command, QStringLiteral("--offsets-file only applies with --broadcast"), json);
+        co_return cli.usage(QStringLiteral("--offsets-file only applies with --broadcast"));
+    const bool json = cli.json();
 
     PushConsumerOptions consumerOptions;
     consumerOptions.mode =
@@ -216,10 +162,10 @@ QCoro::Task<int> runConsume(QStringList args)
     consumerOptions.consumeTimestamp = from->second;
     consumerOptions.offsetStorePath = parser.value(QStringLiteral("offsets-file"));
 
-    ClientInstance client(options->config);
+    ClientInstance client(cli.connection().config);
     PushConsumer consumer(group, &client, consumerOptions);
     if (auto subscribed = consumer.subscribe(topic, parser.value(QStringLiteral("tag"))); !subscribed)
-        co_return usage(command, subscribed.error().message, json);
+        co_return cli.usage(subscribed.error());
 
     // Notable events go to stderr in words; stdout carries only messages (one JSON line each).
     QObject::connect(&consumer, &PushConsumer::consumerEvent, [](const ConsumerEvent &e) {
@@ -240,18 +186,19 @@ QCoro::Task<int> runConsume(QStringList args)
         }
         return ConsumeResult::Success;
     });
-    StopRequests stopOnSignal([&stopped] { stopped.complete(true); });
+    StopSignals stopSignals;
+    QObject::connect(&stopSignals, &StopSignals::stopRequested, [&stopped] { stopped.complete(true); });
 
     // A topic the name server does not know would only give warnings forever: say so and stop.
     if (auto started = co_await client.start(); !started)
-        co_return fail(command, started.error(), json);
+        co_return cli.fail(started.error());
     if (auto route = co_await client.topicRoute(topic); !route) {
         co_await client.shutdown();
-        co_return fail(command, route.error(), json);
+        co_return cli.fail(route.error());
     }
     if (auto started = co_await consumer.start(); !started) {
         co_await client.shutdown();
-        co_return fail(command, started.error(), json);
+        co_return cli.fail(started.error());
     }
     co_await stopped;
     co_await consumer.shutdown();

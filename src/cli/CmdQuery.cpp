@@ -1,6 +1,6 @@
 // `mqdesk-cli query --key K --topic T [--begin TS --end TS]` and `query --id ID [--topic T]`:
 // find stored messages and show every field, the body and which consumer groups consumed them.
-#include "CliCommon.h"
+#include "CommandLine.h"
 
 #include "Admin.h"
 #include "AdminFormat.h"
@@ -69,12 +69,10 @@ QCoro::Task<QJsonArray> describe(Admin &admin, QList<FoundMessage> messages, boo
 
 QCoro::Task<int> runQuery(QStringList args)
 {
-    const QString command = args.value(0);
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Finds messages by key (--key with --topic) or by id (--id: a client msgId needs --topic, an "
-                       "offsetMsgId does not) and shows every field, the body and which consumer groups consumed "
-                       "each one."));
+    CommandLine cli(args, QStringLiteral("Finds messages by key (--key with --topic) or by id (--id: a client msgId "
+                                         "needs --topic, an offsetMsgId does not) and shows every field, the body "
+                                         "and which consumer groups consumed each one."));
+    QCommandLineParser &parser = cli.parser();
     parser.addOption({{QStringLiteral("k"), QStringLiteral("key")},
                       QStringLiteral("Message key to look up."),
                       QStringLiteral("key")});
@@ -96,55 +94,44 @@ QCoro::Task<int> runQuery(QStringList args)
                                      "added to the groups the brokers list."),
                       QStringLiteral("group")});
     parser.addOption({QStringLiteral("no-track"), QStringLiteral("Do not check which groups consumed the messages.")});
-    addConnectionOptions(parser);
-    if (auto exit = parseOrExit(parser, args))
+    if (auto exit = cli.parse())
         co_return *exit;
-    auto options = readConnectionOptions(parser);
-    const bool json = options ? options->json : parser.isSet(QStringLiteral("json"));
-    if (!options)
-        co_return usage(command, options.error().message, json);
     const bool byKey = parser.isSet(QStringLiteral("key"));
     const bool byId = parser.isSet(QStringLiteral("id"));
     if (byKey == byId)
-        co_return usage(command, QStringLiteral("give either --key (with --topic) or --id"), json);
-    if (!parser.positionalArguments().isEmpty())
-        co_return usage(command, QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()),
-                        json);
+        co_return cli.usage(QStringLiteral("give either --key (with --topic) or --id"));
+    if (auto exit = cli.expectNoArguments())
+        co_return *exit;
     const QString topic = parser.value(QStringLiteral("topic")).trimmed();
     KeyQuery keyQuery;
     if (byKey) {
         if (topic.isEmpty())
-            co_return usage(command, QStringLiteral("--key needs --topic"), json);
+            co_return cli.usage(QStringLiteral("--key needs --topic"));
         keyQuery.topic = topic;
         keyQuery.key = parser.value(QStringLiteral("key"));
-        for (const char *name : {"begin", "end"}) {
-            if (!parser.isSet(QString::fromLatin1(name)))
-                continue;
-            auto ts = parseTimestamp(parser.value(QString::fromLatin1(name)));
-            if (!ts)
-                co_return usage(command, QStringLiteral("--%1: %2").arg(QString::fromLatin1(name), ts.error().message),
-                                json);
-            (qstrcmp(name, "begin") == 0 ? keyQuery.begin : keyQuery.end) = *ts;
-        }
-        bool ok = false;
-        keyQuery.maxNum = parser.value(QStringLiteral("max")).toInt(&ok);
-        if (!ok || keyQuery.maxNum <= 0)
-            co_return usage(command, QStringLiteral("--max must be a positive number"), json);
+        if (auto exit = cli.readTime(QStringLiteral("begin"), keyQuery.begin))
+            co_return *exit;
+        if (auto exit = cli.readTime(QStringLiteral("end"), keyQuery.end))
+            co_return *exit;
+        if (auto exit = cli.readInt(QStringLiteral("max"), keyQuery.maxNum, 1, INT_MAX,
+                                    QStringLiteral("--max must be a positive number")))
+            co_return *exit;
     } else if (parser.isSet(QStringLiteral("begin")) || parser.isSet(QStringLiteral("end"))) {
-        co_return usage(command, QStringLiteral("--begin and --end go with --key"), json);
+        co_return cli.usage(QStringLiteral("--begin and --end go with --key"));
     }
+    const bool json = cli.json();
     const bool track = !parser.isSet(QStringLiteral("no-track"));
     const QStringList groups = namedGroups(parser);
 
-    ClientInstance client(options->config);
+    ClientInstance client(cli.connection().config);
     if (auto started = co_await client.start(); !started)
-        co_return fail(command, started.error(), json);
+        co_return cli.fail(started.error());
     Admin admin(&client);
     int rc = ExitOk;
     if (byKey) {
         auto result = co_await admin.queryByKey(keyQuery);
         if (!result) {
-            rc = fail(command, result.error(), json);
+            rc = cli.fail(result.error());
         } else {
             if (!json)
                 out() << QStringLiteral("%1 message(s) with key '%2' in topic '%3'\n\n")
@@ -168,7 +155,7 @@ QCoro::Task<int> runQuery(QStringList args)
     } else {
         auto result = co_await admin.queryById(parser.value(QStringLiteral("id")), topic);
         if (!result) {
-            rc = fail(command, result.error(), json);
+            rc = cli.fail(result.error());
         } else {
             if (!json)
                 out() << QStringLiteral("'%1' reads as: %2; found %3 message(s) by %4\n")

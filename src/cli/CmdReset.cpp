@@ -1,10 +1,9 @@
 // `mqdesk-cli reset --group G --topic T --to TIMESTAMP`: move a group's offsets on a topic to
 // a time, reporting per queue what moved from where to where.
-#include "CliCommon.h"
+#include "CommandLine.h"
+#include "WithAdmin.h"
 
-#include "Admin.h"
 #include "AdminFormat.h"
-#include "ClientInstance.h"
 
 namespace {
 
@@ -16,18 +15,15 @@ void printHuman(const ResetReport &r, bool dryRun)
     QTextStream &o = out();
     o << (dryRun ? "Would reset " : "Reset ") << r.group << " on " << r.topic << " to " << formatTimestamp(r.timestamp)
       << " (" << r.timestamp << ")\n\n";
-    o << QStringLiteral("%1 %2 %3 %4\n")
-             .arg(QStringLiteral("BROKER"), -16)
-             .arg(QStringLiteral("QID"), -4)
-             .arg(QStringLiteral("FROM"), -12)
-             .arg(QStringLiteral("TO"));
+    o << tableRow({{QStringLiteral("BROKER"), 16},
+                   {QStringLiteral("QID"), 4},
+                   {QStringLiteral("FROM"), 12},
+                   {QStringLiteral("TO")}});
     for (const OffsetMove &m : r.moves)
-        o << QStringLiteral("%1 %2 %3 %4%5\n")
-                 .arg(m.queue.brokerName, -16)
-                 .arg(m.queue.queueId, -4)
-                 .arg(m.from < 0 ? QStringLiteral("-") : QString::number(m.from), -12)
-                 .arg(m.to)
-                 .arg(m.moved() ? QString() : QStringLiteral("  (unchanged)"));
+        o << tableRow({{m.queue.brokerName, 16},
+                       {QString::number(m.queue.queueId), 4},
+                       {m.from < 0 ? QStringLiteral("-") : QString::number(m.from), 12},
+                       {QString::number(m.to) + (m.moved() ? QString() : QStringLiteral("  (unchanged)"))}});
     if (!r.viaConsumers.isEmpty())
         o << "\nOnline consumers were told to move by: " << r.viaConsumers.join(QStringLiteral(", ")) << "\n";
     if (!r.written.isEmpty())
@@ -39,12 +35,11 @@ void printHuman(const ResetReport &r, bool dryRun)
 
 QCoro::Task<int> runReset(QStringList args)
 {
-    const QString command = args.value(0);
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Moves a consumer group's offsets on a topic to the first message stored at or after --to, on every "
-        "master broker of the topic. Online consumers are told to move by their broker; when none is online the "
-        "offsets are written directly."));
+    CommandLine cli(args, QStringLiteral("Moves a consumer group's offsets on a topic to the first message stored at "
+                                         "or after --to, on every master broker of the topic. Online consumers are "
+                                         "told to move by their broker; when none is online the offsets are written "
+                                         "directly."));
+    QCommandLineParser &parser = cli.parser();
     parser.addOption({{QStringLiteral("g"), QStringLiteral("group")},
                       QStringLiteral("The consumer group."),
                       QStringLiteral("group")});
@@ -53,47 +48,32 @@ QCoro::Task<int> runReset(QStringList args)
     parser.addOption(
         {QStringLiteral("to"), QStringLiteral("The time: ms since the epoch or ISO 8601."), QStringLiteral("time")});
     parser.addOption({QStringLiteral("dry-run"), QStringLiteral("Only show where each queue would move.")});
-    addConnectionOptions(parser);
-    if (auto exit = parseOrExit(parser, args))
+    if (auto exit = cli.parse())
         co_return *exit;
-    auto options = readConnectionOptions(parser);
-    const bool json = options ? options->json : parser.isSet(QStringLiteral("json"));
-    if (!options)
-        co_return usage(command, options.error().message, json);
-    const QString group = parser.value(QStringLiteral("group")).trimmed();
-    const QString topic = parser.value(QStringLiteral("topic")).trimmed();
-    if (group.isEmpty() || topic.isEmpty() || !parser.isSet(QStringLiteral("to")))
-        co_return usage(command, QStringLiteral("give --group, --topic and --to"), json);
-    auto timestamp = parseTimestamp(parser.value(QStringLiteral("to")));
-    if (!timestamp)
-        co_return usage(command, QStringLiteral("--to: %1").arg(timestamp.error().message), json);
-    if (!parser.positionalArguments().isEmpty())
-        co_return usage(command, QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()),
-                        json);
+    const QString group = cli.value(QStringLiteral("group")).trimmed();
+    const QString topic = cli.value(QStringLiteral("topic")).trimmed();
+    if (group.isEmpty() || topic.isEmpty() || !cli.isSet(QStringLiteral("to")))
+        co_return cli.usage(QStringLiteral("give --group, --topic and --to"));
+    qint64 timestamp = 0;
+    if (auto exit = cli.readTime(QStringLiteral("to"), timestamp))
+        co_return *exit;
+    if (auto exit = cli.expectNoArguments())
+        co_return *exit;
 
-    const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
-    ClientInstance client(options->config);
-    if (auto started = co_await client.start(); !started)
-        co_return fail(command, started.error(), json);
-    Admin admin(&client);
-    // (Not a ?: of two co_awaits: g++ 12 miscompiles co_await inside a conditional expression.)
-    std::optional<Result<ResetReport>> report;
-    if (dryRun)
-        report.emplace(co_await admin.planReset(group, topic, *timestamp));
-    else
-        report.emplace(co_await admin.resetOffset(group, topic, *timestamp));
-    co_await client.shutdown();
-    if (!*report)
-        co_return fail(command, report->error(), json);
-    const ResetReport &done = **report;
-    if (json) {
-        QJsonObject o = format::resetJson(done);
+    const bool dryRun = cli.isSet(QStringLiteral("dry-run"));
+    auto report = co_await withAdmin(cli.connection().config, [&](Admin &admin) {
+        return dryRun ? admin.planReset(group, topic, timestamp) : admin.resetOffset(group, topic, timestamp);
+    });
+    if (!report)
+        co_return cli.fail(report.error());
+    if (cli.json()) {
+        QJsonObject o = format::resetJson(*report);
         o.insert(QStringLiteral("dryRun"), dryRun);
         printJson(o);
     } else {
-        printHuman(done, dryRun);
+        printHuman(*report, dryRun);
     }
-    co_return done.failures.isEmpty() ? ExitOk : exitCodeFor(done.failures.first().error);
+    co_return report->failures.isEmpty() ? ExitOk : exitCodeFor(report->failures.first().error);
 }
 
 const Registrar registrar({QStringLiteral("reset"), QStringLiteral("Reset a consumer group's offsets to a time"),

@@ -1,10 +1,9 @@
 // `mqdesk-cli route TOPIC`: the topic's brokers and queues, as the name server has them.
-#include "CliCommon.h"
+#include "CommandLine.h"
+#include "WithAdmin.h"
 
-#include "ClientInstance.h"
 #include "RouteData.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace {
@@ -16,32 +15,28 @@ void printHuman(const QString &topic, const TopicRouteData &route)
 {
     QTextStream &o = out();
     o << "Topic " << topic << "\n\n";
-    o << QStringLiteral("%1 %2 %3 %4\n")
-             .arg(QStringLiteral("BROKER"), -20)
-             .arg(QStringLiteral("CLUSTER"), -20)
-             .arg(QStringLiteral("ID"), -4)
-             .arg(QStringLiteral("ADDRESS"));
+    o << tableRow({{QStringLiteral("BROKER"), 20},
+                   {QStringLiteral("CLUSTER"), 20},
+                   {QStringLiteral("ID"), 4},
+                   {QStringLiteral("ADDRESS")}});
     for (const auto &b : route.brokerDatas)
         for (const auto &[id, address] : b.brokerAddrs.entries())
-            o << QStringLiteral("%1 %2 %3 %4%5\n")
-                     .arg(b.brokerName, -20)
-                     .arg(b.cluster, -20)
-                     .arg(id, -4)
-                     .arg(address, id == kMasterBrokerId ? QStringLiteral(" (master)") : QString());
+            o << tableRow({{b.brokerName, 20},
+                           {b.cluster, 20},
+                           {QString::number(id), 4},
+                           {address + (id == kMasterBrokerId ? QStringLiteral(" (master)") : QString())}});
     o << "\n"
-      << QStringLiteral("%1 %2 %3 %4 %5\n")
-             .arg(QStringLiteral("BROKER"), -20)
-             .arg(QStringLiteral("READ"), -6)
-             .arg(QStringLiteral("WRITE"), -6)
-             .arg(QStringLiteral("PERM"), -5)
-             .arg(QStringLiteral("SYSFLAG"));
+      << tableRow({{QStringLiteral("BROKER"), 20},
+                   {QStringLiteral("READ"), 6},
+                   {QStringLiteral("WRITE"), 6},
+                   {QStringLiteral("PERM"), 5},
+                   {QStringLiteral("SYSFLAG")}});
     for (const auto &q : route.queueDatas)
-        o << QStringLiteral("%1 %2 %3 %4 %5\n")
-                 .arg(q.brokerName, -20)
-                 .arg(q.readQueueNums, -6)
-                 .arg(q.writeQueueNums, -6)
-                 .arg(PermName::toString(q.perm), -5)
-                 .arg(q.topicSysFlag);
+        o << tableRow({{q.brokerName, 20},
+                       {QString::number(q.readQueueNums), 6},
+                       {QString::number(q.writeQueueNums), 6},
+                       {PermName::toString(q.perm), 5},
+                       {QString::number(q.topicSysFlag)}});
     if (route.orderTopicConf)
         o << "\norder topic conf: " << *route.orderTopicConf << "\n";
     o.flush();
@@ -49,29 +44,20 @@ void printHuman(const QString &topic, const TopicRouteData &route)
 
 QCoro::Task<int> runRoute(QStringList args)
 {
-    const QString command = args.value(0);
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Shows which brokers and queues serve TOPIC."));
-    parser.addPositionalArgument(QStringLiteral("topic"), QStringLiteral("The topic."));
-    addConnectionOptions(parser);
-    if (auto exit = parseOrExit(parser, args))
+    CommandLine cli(args, QStringLiteral("Shows which brokers and queues serve TOPIC."));
+    cli.parser().addPositionalArgument(QStringLiteral("topic"), QStringLiteral("The topic."));
+    if (auto exit = cli.parse())
         co_return *exit;
-    auto options = readConnectionOptions(parser);
-    const bool json = options ? options->json : parser.isSet(QStringLiteral("json"));
-    if (!options)
-        co_return usage(command, options.error().message, json);
-    if (parser.positionalArguments().size() != 1)
-        co_return usage(command, QStringLiteral("give exactly one TOPIC"), json);
-    const QString topic = parser.positionalArguments().first();
+    QString topic;
+    if (auto exit = cli.expectOneTopic(topic))
+        co_return *exit;
 
-    ClientInstance client(options->config);
-    if (auto started = co_await client.start(); !started)
-        co_return fail(command, started.error(), json);
-    auto route = co_await client.topicRoute(topic);
-    co_await client.shutdown();
+    // As the name server has it now: the client's own lookup, not Admin::route's forced refresh.
+    auto route = co_await withAdmin(cli.connection().config,
+                                    [&topic](Admin &admin) { return admin.client()->topicRoute(topic); });
     if (!route)
-        co_return fail(command, route.error(), json);
-    if (json) {
+        co_return cli.fail(route.error());
+    if (cli.json()) {
         // The route as the name server's standard JSON, with the topic added.
         QJsonObject object = QJsonDocument::fromJson(route->toJson(JsonStyle::Standard)).object();
         object.insert(QStringLiteral("topic"), topic);

@@ -1,5 +1,6 @@
 // `mqdesk-cli sandbox`: a name server and broker(s) in this process until SIGINT/SIGTERM.
 #include "CliCommand.h"
+#include "StopSignals.h"
 
 #include "Broker.h"
 #include "NameServer.h"
@@ -8,71 +9,9 @@
 #include <QCommandLineParser>
 #include <QCoro/QCoroSignal>
 #include <QDir>
-#include <QSocketNotifier>
 #include <QTextStream>
-#include <QTimer>
-
-#include <atomic>
-#include <csignal>
-
-#ifdef Q_OS_UNIX
-#include <sys/socket.h>
-#include <unistd.h>
-#endif
 
 namespace {
-
-// Turns SIGINT / SIGTERM into a Qt signal: the handler only writes a byte to a socket pair
-// (async-signal-safe); the event loop reads it.
-class StopSignals : public QObject {
-    Q_OBJECT
-
-public:
-    StopSignals()
-    {
-#ifdef Q_OS_UNIX
-        if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_fds) == 0) {
-            m_notifier = new QSocketNotifier(s_fds[1], QSocketNotifier::Read, this);
-            connect(m_notifier, &QSocketNotifier::activated, this, [this] {
-                char c;
-                [[maybe_unused]] auto n = ::read(s_fds[1], &c, 1);
-                Q_EMIT stopRequested();
-            });
-        }
-#else
-        auto *poll = new QTimer(this);
-        connect(poll, &QTimer::timeout, this, [this] {
-            if (s_flag.exchange(false))
-                Q_EMIT stopRequested();
-        });
-        poll->start(200);
-#endif
-        std::signal(SIGINT, &StopSignals::onSignal);
-        std::signal(SIGTERM, &StopSignals::onSignal);
-    }
-    ~StopSignals() override
-    {
-        std::signal(SIGINT, SIG_DFL);
-        std::signal(SIGTERM, SIG_DFL);
-    }
-
-Q_SIGNALS:
-    void stopRequested();
-
-private:
-    static void onSignal(int)
-    {
-#ifdef Q_OS_UNIX
-        const char c = 1;
-        [[maybe_unused]] auto n = ::write(s_fds[0], &c, 1);
-#else
-        s_flag = true;
-#endif
-    }
-    QSocketNotifier *m_notifier = nullptr;
-    static inline int s_fds[2] = {-1, -1};
-    static inline std::atomic<bool> s_flag{false};
-};
 
 QCoro::Task<int> runSandbox(QStringList args)
 {
@@ -133,7 +72,7 @@ QCoro::Task<int> runSandbox(QStringList args)
     if (parser.isSet(data))
         options.broker.dataDir = QDir(parser.value(data)).absolutePath();
 
-    StopSignals stopSignals;
+    mq::cli::StopSignals stopSignals;
     mq::sandbox::Sandbox sandbox(options);
     if (auto started = sandbox.start(); !started) {
         err << "mqdesk-cli sandbox: " << started.error().message << "\n";
@@ -148,7 +87,7 @@ QCoro::Task<int> runSandbox(QStringList args)
     out << "running; press Ctrl+C to stop\n";
     out.flush();
 
-    co_await qCoro(&stopSignals, &StopSignals::stopRequested);
+    co_await qCoro(&stopSignals, &mq::cli::StopSignals::stopRequested);
     sandbox.stop();
     out << "stopped\n";
     co_return mq::cli::ExitOk;
@@ -159,5 +98,3 @@ const mq::cli::Registrar registrar({QStringLiteral("sandbox"),
                                     runSandbox});
 
 } // namespace
-
-#include "CmdSandbox.moc"

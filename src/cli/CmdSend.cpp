@@ -1,5 +1,5 @@
 // `mqdesk-cli send TOPIC ...`: send messages and print each send result.
-#include "CliCommon.h"
+#include "CommandLine.h"
 
 #include "ClientInstance.h"
 #include "Producer.h"
@@ -106,11 +106,10 @@ Result<Message> buildMessage(const QCommandLineParser &parser, const QString &to
 
 QCoro::Task<int> runSend(QStringList args)
 {
-    const QString command = args.value(0);
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Sends a message to TOPIC. The body comes from --body, --file or standard input.\n"
-        "Exit codes: 0 sent, 2 usage, 3 connection/timeout, 4 broker refused, 5 no route for the topic."));
+    CommandLine cli(args, QStringLiteral("Sends a message to TOPIC. The body comes from --body, --file or standard "
+                                         "input.\nExit codes: 0 sent, 2 usage, 3 connection/timeout, 4 broker "
+                                         "refused, 5 no route for the topic."));
+    QCommandLineParser &parser = cli.parser();
     parser.addPositionalArgument(QStringLiteral("topic"), QStringLiteral("The topic."));
     parser.addOption(
         {{QStringLiteral("t"), QStringLiteral("tag")}, QStringLiteral("Message tag."), QStringLiteral("tag")});
@@ -132,43 +131,41 @@ QCoro::Task<int> runSend(QStringList args)
                       QStringLiteral("n"),
                       QStringLiteral("1")});
     parser.addOption({QStringLiteral("oneway"), QStringLiteral("Send without waiting for the broker's answer.")});
-    addConnectionOptions(parser, QStringLiteral("mqdesk-cli"));
-    if (auto exit = parseOrExit(parser, args))
+    if (auto exit = cli.parse(QStringLiteral("mqdesk-cli")))
         co_return *exit;
-    auto options = readConnectionOptions(parser, true);
-    const bool json = options ? options->json : parser.isSet(QStringLiteral("json"));
-    if (!options)
-        co_return usage(command, options.error().message, json);
-    if (parser.positionalArguments().size() != 1)
-        co_return usage(command, QStringLiteral("give exactly one TOPIC"), json);
-    bool countOk = false;
-    const int count = parser.value(QStringLiteral("count")).toInt(&countOk);
-    if (!countOk || count < 1)
-        co_return usage(command, QStringLiteral("--count must be 1 or more"), json);
+    QString topic;
+    if (auto exit = cli.expectOneTopic(topic))
+        co_return *exit;
+    int count = 1;
+    if (auto exit =
+            cli.readInt(QStringLiteral("count"), count, 1, INT_MAX, QStringLiteral("--count must be 1 or more")))
+        co_return *exit;
     auto body = readBody(parser);
     if (!body)
-        co_return usage(command, body.error().message, json);
-    auto message = buildMessage(parser, parser.positionalArguments().first(), std::move(body).value());
+        co_return cli.usage(body.error());
+    auto message = buildMessage(parser, topic, std::move(body).value());
     if (!message)
-        co_return usage(command, message.error().message, json);
+        co_return cli.usage(message.error());
     // Check what we can before connecting: a bad topic or body is a usage error, not a network one.
     if (auto valid = validate::message(*message); !valid)
-        co_return usage(command, valid.error().message, json);
+        co_return cli.usage(valid.error());
+    const bool json = cli.json();
+    const ConnectionArgs &options = cli.connection();
 
-    ClientInstance client(options->config);
-    Producer producer(&client, options->group);
+    ClientInstance client(options.config);
+    Producer producer(&client, options.group);
     if (auto started = co_await producer.start(); !started) {
         co_await client.shutdown();
-        co_return fail(command, started.error(), json);
+        co_return cli.fail(started.error());
     }
     SendOptions sendOptions;
-    sendOptions.timeout = options->timeout;
+    sendOptions.timeout = options.timeout;
     int exitCode = ExitOk;
     for (int i = 0; i < count && exitCode == ExitOk; ++i) {
         if (parser.isSet(QStringLiteral("oneway"))) {
             const Status sent = co_await producer.sendOneway(*message, sendOptions);
             if (!sent)
-                exitCode = fail(command, sent.error(), json);
+                exitCode = cli.fail(sent.error());
             else if (json)
                 printJson(QJsonObject{{QStringLiteral("oneway"), true}, {QStringLiteral("topic"), message->topic}});
             else
@@ -177,7 +174,7 @@ QCoro::Task<int> runSend(QStringList args)
         }
         auto sent = co_await producer.send(*message, sendOptions);
         if (!sent)
-            exitCode = fail(command, sent.error(), json);
+            exitCode = cli.fail(sent.error());
         else if (json)
             printJson(toJson(*sent));
         else

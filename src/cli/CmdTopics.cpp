@@ -1,8 +1,6 @@
 // `mqdesk-cli topics [--all]`: the topics the name servers know, system topics hidden unless --all.
-#include "CliCommon.h"
-
-#include "Admin.h"
-#include "ClientInstance.h"
+#include "CommandLine.h"
+#include "WithAdmin.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,36 +12,20 @@ using namespace mq::cli;
 
 QCoro::Task<int> runTopics(QStringList args)
 {
-    const QString command = args.value(0);
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Lists the cluster's topics. System topics (TBW102, SCHEDULE_TOPIC_XXXX, %RETRY%..., "
-                       "%DLQ%..., RMQ_SYS_..., cluster and broker names, ...) are hidden unless --all is given. "
-                       "With --json: one JSON array of names."));
-    parser.addOption({{QStringLiteral("a"), QStringLiteral("all")}, QStringLiteral("Include system topics.")});
-    addConnectionOptions(parser);
-    if (auto exit = parseOrExit(parser, args))
+    CommandLine cli(args, QStringLiteral("Lists the cluster's topics. System topics (TBW102, SCHEDULE_TOPIC_XXXX, "
+                                         "%RETRY%..., %DLQ%..., RMQ_SYS_..., cluster and broker names, ...) are "
+                                         "hidden unless --all is given. With --json: one JSON array of names."));
+    cli.parser().addOption({{QStringLiteral("a"), QStringLiteral("all")}, QStringLiteral("Include system topics.")});
+    if (auto exit = cli.parse())
         co_return *exit;
-    auto options = readConnectionOptions(parser);
-    const bool json = options ? options->json : parser.isSet(QStringLiteral("json"));
-    if (!options)
-        co_return usage(command, options.error().message, json);
-    if (!parser.positionalArguments().isEmpty())
-        co_return usage(command,
-                        QStringLiteral("unexpected argument '%1' (for one topic's route: mqdesk-cli route "
-                                       "TOPIC)")
-                            .arg(parser.positionalArguments().first()),
-                        json);
+    if (auto exit = cli.expectNoArguments(QStringLiteral("for one topic's route: mqdesk-cli route TOPIC")))
+        co_return *exit;
 
-    ClientInstance client(options->config);
-    if (auto started = co_await client.start(); !started)
-        co_return fail(command, started.error(), json);
-    Admin admin(&client);
-    auto listing = co_await admin.topics(parser.isSet(QStringLiteral("all")));
-    co_await client.shutdown();
+    const bool all = cli.isSet(QStringLiteral("all"));
+    auto listing = co_await withAdmin(cli.connection().config, [all](Admin &admin) { return admin.topics(all); });
     if (!listing)
-        co_return fail(command, listing.error(), json);
-    if (json) {
+        co_return cli.fail(listing.error());
+    if (cli.json()) {
         out() << QString::fromUtf8(
                      QJsonDocument(QJsonArray::fromStringList(listing->topics)).toJson(QJsonDocument::Compact))
               << "\n";
