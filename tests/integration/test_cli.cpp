@@ -52,6 +52,8 @@ private Q_SLOTS:
     void cleanupTestCase();
     void usageErrors_data();
     void usageErrors();
+    void sameUsageErrorEverywhere_data();
+    void sameUsageErrorEverywhere();
     void helpExitsZero();
     void routeHuman();
     void routeJson();
@@ -186,6 +188,68 @@ void TestCli::usageErrors()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(QString::fromUtf8(r.err).contains(mentions), r.err.constData());
     QVERIFY(r.out.isEmpty());
+}
+
+void TestCli::sameUsageErrorEverywhere_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("message");
+    const QString ns = QStringLiteral("--namesrv=127.0.0.1:9876");
+    const QString badTimeout = QStringLiteral("--timeout must be a positive number of milliseconds, got \"soon\"");
+    const QList<QStringList> networked{{"route", "t"},
+                                       {"send", "t", "--body=x"},
+                                       {"consume", "t", "--group=g"},
+                                       {"query", "--id=x"},
+                                       {"browse", "t"},
+                                       {"topics"},
+                                       {"cluster"},
+                                       {"progress", "--group=g"},
+                                       {"reset", "--group=g", "--topic=t", "--to=0"},
+                                       {"bench", "produce", "--topic=t"},
+                                       {"bench", "consume", "--topic=t", "--group=g"}};
+    for (const QStringList &c : networked) {
+        const QString name = c.first() == u"bench" ? c.mid(0, 2).join(u' ') : c.first();
+        QTest::addRow("%s: bad timeout", qPrintable(name))
+            << c + QStringList{ns, QStringLiteral("--timeout=soon")} << name << badTimeout;
+    }
+    const QList<QStringList> withTopic{{"route"}, {"send", "--body=x"}, {"consume", "--group=g"}, {"browse"}};
+    for (const QStringList &c : withTopic)
+        QTest::addRow("%s: two topics", qPrintable(c.first()))
+            << c + QStringList{"a", "b", ns} << c.first() << QStringLiteral("give exactly one TOPIC");
+    const QString unexpected = QStringLiteral("unexpected argument 'extra'");
+    QTest::newRow("cluster: extra") << QStringList{"cluster", "extra", ns} << "cluster" << unexpected;
+    QTest::newRow("progress: extra") << QStringList{"progress", "extra", ns, "--group=g"} << "progress" << unexpected;
+    QTest::newRow("reset: extra") << QStringList{"reset", "extra", ns, "--group=g", "--topic=t", "--to=0"} << "reset"
+                                  << unexpected;
+    QTest::newRow("query: extra") << QStringList{"query", "extra", ns, "--id=x"} << "query" << unexpected;
+    QTest::newRow("topics: extra") << QStringList{"topics", "extra", ns} << "topics"
+                                   << unexpected + QStringLiteral(" (for one topic's route: mqdesk-cli route TOPIC)");
+}
+
+// Every subcommand reports a usage problem the same way: the words on stderr with the hint to
+// --help, or with --json one error object on stdout, and exit code 2.
+void TestCli::sameUsageErrorEverywhere()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, command);
+    QFETCH(QString, message);
+    const QString prefixed = QStringLiteral("mqdesk-cli ") + command;
+
+    const Run text = run(args);
+    QCOMPARE(text.exitCode, 2);
+    QCOMPARE(QString::fromUtf8(text.err),
+             QStringLiteral("%1: %2\n(%1 --help shows the options)\n").arg(prefixed, message));
+    QVERIFY(text.out.isEmpty());
+
+    const Run json = run(args + QStringList{QStringLiteral("--json")});
+    QCOMPARE(json.exitCode, 2);
+    QVERIFY2(json.err.isEmpty(), json.err.constData());
+    QVERIFY(json.out.endsWith('\n') && json.out.count('\n') == 1);
+    const QJsonObject e = QJsonDocument::fromJson(json.out).object().value(QStringLiteral("error")).toObject();
+    QCOMPARE(e.value(QStringLiteral("code")).toString(), QStringLiteral("InvalidArgument"));
+    QCOMPARE(e.value(QStringLiteral("exitCode")).toInt(), 2);
+    QCOMPARE(e.value(QStringLiteral("message")).toString(), message);
 }
 
 void TestCli::helpExitsZero()
