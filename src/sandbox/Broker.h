@@ -76,7 +76,6 @@ private:
                                                   int &queueId);
     // CommitLog.putMessage: a delayLevel > 0 parks the message in SCHEDULE_TOPIC_XXXX.
     Result<AppendResult> putMessage(MessageExt msg, int delayLevel);
-    std::optional<QString> putFailureRemark(const Error &error) const;
     int randomQueue(int queueNums) const;
 
     // pull (BrokerPull.cpp)

@@ -104,12 +104,6 @@ private:
 
 } // namespace
 
-std::optional<QString> Broker::putFailureRemark(const Error &error) const
-{
-    Q_UNUSED(error)
-    return kIllegalMessage;
-}
-
 Result<AppendResult> Broker::putMessage(MessageExt msg, int delayLevel)
 {
     if (msg.rawProperties.isEmpty())
