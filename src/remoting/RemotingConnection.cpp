@@ -212,20 +212,34 @@ void RemotingConnection::write(const RemotingCommand &cmd)
     m_socket->write(frame::encode(cmd));
 }
 
+QCoro::Task<Status> RemotingConnection::ensureConnected()
+{
+    if (m_state == State::Connected)
+        co_return Ok{};
+    QPointer<RemotingConnection> self(this);
+    const Status opened = co_await open();
+    if (!opened)
+        co_return opened.error();
+    if (!self)
+        co_return makeError(Error::Code::Cancelled, QStringLiteral("connection destroyed while connecting"));
+    if (m_state != State::Connected)
+        co_return notConnectedError();
+    co_return Ok{};
+}
+
+int RemotingConnection::nextOpaque()
+{
+    const int opaque = m_nextOpaque;
+    m_nextOpaque = opaque == std::numeric_limits<int>::max() ? 1 : opaque + 1;
+    return opaque;
+}
+
 QCoro::Task<Result<RemotingCommand>> RemotingConnection::request(RemotingCommand cmd, milliseconds timeout)
 {
-    QPointer<RemotingConnection> self(this);
     QElapsedTimer clock;
     clock.start();
-    if (m_state != State::Connected) {
-        const Status opened = co_await open();
-        if (!opened)
-            co_return opened.error();
-        if (!self)
-            co_return makeError(Error::Code::Cancelled, QStringLiteral("connection destroyed while connecting"));
-        if (m_state != State::Connected)
-            co_return notConnectedError();
-    }
+    if (const Status connected = co_await ensureConnected(); !connected)
+        co_return connected.error();
     const milliseconds left = timeout - milliseconds(clock.elapsed());
     if (left <= 0ms)
         co_return makeError(Error::Code::Timeout, QStringLiteral("connecting to %1 used up the %2 ms timeout of %3")
@@ -233,9 +247,7 @@ QCoro::Task<Result<RemotingCommand>> RemotingConnection::request(RemotingCommand
                                                       .arg(timeout.count())
                                                       .arg(requestCodeName(cmd.code)));
 
-    cmd.opaque = m_nextOpaque++;
-    if (m_nextOpaque == std::numeric_limits<int>::max())
-        m_nextOpaque = 1;
+    cmd.opaque = nextOpaque();
     cmd.flag &= ~(RemotingCommand::kResponseFlag | RemotingCommand::kOnewayFlag);
     stamp(cmd);
     for (const auto &hook : std::as_const(m_hooks))
@@ -255,17 +267,9 @@ QCoro::Task<Result<RemotingCommand>> RemotingConnection::request(RemotingCommand
 
 QCoro::Task<Status> RemotingConnection::oneway(RemotingCommand cmd)
 {
-    QPointer<RemotingConnection> self(this);
-    if (m_state != State::Connected) {
-        const Status opened = co_await open();
-        if (!opened)
-            co_return opened.error();
-        if (!self)
-            co_return makeError(Error::Code::Cancelled, QStringLiteral("connection destroyed while connecting"));
-        if (m_state != State::Connected)
-            co_return notConnectedError();
-    }
-    cmd.opaque = m_nextOpaque++;
+    if (const Status connected = co_await ensureConnected(); !connected)
+        co_return connected.error();
+    cmd.opaque = nextOpaque();
     cmd.flag = (cmd.flag & ~RemotingCommand::kResponseFlag) | RemotingCommand::kOnewayFlag;
     stamp(cmd);
     for (const auto &hook : std::as_const(m_hooks))

@@ -113,6 +113,8 @@ private:
     void onResponse(RemotingCommand response);
     QCoro::Task<> serveRequest(RemotingCommand request);
     Error notConnectedError() const;
+    QCoro::Task<Status> ensureConnected(); // opens the socket first if needed
+    int nextOpaque();                      // 1 .. INT_MAX, then round again
 
     QString m_address;
     ConnectionOptions m_options;
