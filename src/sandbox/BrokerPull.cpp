@@ -98,7 +98,7 @@ std::optional<RemotingCommand> Broker::pullMessage(ServerConnection *connection,
 
     // getMessage
     const qint64 offset = header.queueOffset;
-    const QList<CqEntry> *queue = m_store->queue(header.topic, header.queueId);
+    const ConsumeQueue *queue = m_store->queue(header.topic, header.queueId);
     const qint64 minOffset = 0;
     const qint64 maxOffset = queue ? queue->size() : 0;
     GetStatus status;

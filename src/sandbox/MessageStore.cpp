@@ -113,8 +113,7 @@ Status MessageStore::recover()
             stopReason = QStringLiteral("message claims offset %1").arg(msg.commitLogOffset);
             break;
         }
-        const QString key = queueKey(msg.topic, msg.queueId);
-        if (msg.queueOffset != m_queues.value(key).size()) {
+        if (msg.queueOffset != maxOffset(msg.topic, msg.queueId)) {
             stopReason = QStringLiteral("queue offset %1 out of sequence").arg(msg.queueOffset);
             break;
         }
@@ -143,7 +142,13 @@ void MessageStore::flush()
     m_flushTimer->stop();
     if (m_dir.isEmpty() || m_pending.isEmpty() || !m_writeFile.isOpen())
         return;
-    if (m_writeFile.write(m_pending) != m_pending.size() || !m_writeFile.flush()) {
+    for (const QByteArray &segment : m_pending.segments()) {
+        if (m_writeFile.write(segment) != segment.size()) {
+            qWarning("sandbox: cannot write commit log: %s", qPrintable(m_writeFile.errorString()));
+            return;
+        }
+    }
+    if (!m_writeFile.flush()) {
         qWarning("sandbox: cannot write commit log: %s", qPrintable(m_writeFile.errorString()));
         return;
     }
@@ -196,13 +201,13 @@ void MessageStore::dispatch(const MessageExt &msg, qint64 phyOffset, qint32 size
     if (tranType == sysflag::TransactionPrepared || tranType == sysflag::TransactionRollback)
         return;
     m_queues[queueKey(msg.topic, msg.queueId)].append(CqEntry{phyOffset, size, tagsCode, msg.storeTimestamp});
-    const IndexEntry entry{phyOffset, msg.storeTimestamp};
+    const KeyIndex::Entry entry{phyOffset, msg.storeTimestamp};
     const QString uniqueKey = msg.properties.value(prop::UniqueClientMessageId);
     if (!uniqueKey.isEmpty())
-        m_index[msg.topic + u'#' + uniqueKey].append(entry);
+        m_index.add(msg.topic + u'#' + uniqueKey, entry);
     for (const auto &k : msg.properties.value(prop::Keys).split(u' ', Qt::SkipEmptyParts))
         if (k != uniqueKey)
-            m_index[msg.topic + u'#' + k].append(entry);
+            m_index.add(msg.topic + u'#' + k, entry);
     m_indexLastPhyOffset = phyOffset;
     m_indexLastTimestamp = msg.storeTimestamp;
 }
@@ -246,7 +251,7 @@ std::optional<MessageExt> MessageStore::lookMessage(qint64 phyOffset) const
     return decoded->first();
 }
 
-const QList<CqEntry> *MessageStore::queue(const QString &topic, int queueId) const
+const ConsumeQueue *MessageStore::queue(const QString &topic, int queueId) const
 {
     const auto it = m_queues.constFind(queueKey(topic, queueId));
     return it == m_queues.constEnd() ? nullptr : &*it;
@@ -304,10 +309,10 @@ QList<qint64> MessageStore::queryIndex(const QString &topic, const QString &key,
                                        qint64 end) const
 {
     QList<qint64> out;
-    const auto it = m_index.constFind(topic + u'#' + key);
-    if (it == m_index.constEnd())
+    const QList<KeyIndex::Entry> *entries = m_index.find(topic + u'#' + key);
+    if (!entries)
         return out;
-    for (auto e = it->crbegin(); e != it->crend() && out.size() < maxNum; ++e)
+    for (auto e = entries->crbegin(); e != entries->crend() && out.size() < maxNum; ++e)
         if (e->storeTimestamp >= begin && e->storeTimestamp <= end)
             out.append(e->phyOffset);
     return out;

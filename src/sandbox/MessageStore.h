@@ -1,7 +1,10 @@
 #pragma once
 
+#include "ChunkedList.h"
+#include "KeyIndex.h"
 #include "Message.h"
 #include "Result.h"
+#include "SegmentedBytes.h"
 
 #include <QByteArray>
 #include <QFile>
@@ -25,6 +28,9 @@ struct CqEntry {
     qint64 tagsCode = 0;
     qint64 storeTimestamp = 0;
 };
+
+// A consume queue: appending never copies the entries already there.
+using ConsumeQueue = ChunkedList<CqEntry>;
 
 struct AppendResult {
     qint64 phyOffset = 0;
@@ -65,7 +71,7 @@ public:
     std::optional<MessageExt> lookMessage(qint64 phyOffset) const; // decoded, body as stored
     qint64 maxPhyOffset() const { return m_size; }
 
-    const QList<CqEntry> *queue(const QString &topic, int queueId) const;
+    const ConsumeQueue *queue(const QString &topic, int queueId) const;
     qint64 minOffset(const QString &topic, int queueId) const { return 0; }
     qint64 maxOffset(const QString &topic, int queueId) const;
     // ConsumeQueue.getOffsetInQueueByTime (4.9): the nearest message by store time.
@@ -81,10 +87,6 @@ public:
     qint64 messageCount() const { return m_messageCount; }
 
 private:
-    struct IndexEntry {
-        qint64 phyOffset;
-        qint64 storeTimestamp;
-    };
     void dispatch(const MessageExt &msg, qint64 phyOffset, qint32 size, qint64 tagsCode);
     Status recover();
     static QString queueKey(const QString &topic, int queueId) { return topic + u'\u0001' + QString::number(queueId); }
@@ -93,11 +95,11 @@ private:
     HostAndPort m_storeHost;
     QFile m_writeFile;
     mutable QFile m_readFile;
-    QByteArray m_pending;     // bytes past m_flushedSize (everything when in memory)
+    SegmentedBytes m_pending; // bytes past m_flushedSize (everything when in memory)
     qint64 m_flushedSize = 0; // bytes on disk
     qint64 m_size = 0;        // logical end of the log
-    QHash<QString, QList<CqEntry>> m_queues;
-    QHash<QString, QList<IndexEntry>> m_index;
+    QHash<QString, ConsumeQueue> m_queues;
+    KeyIndex m_index;
     qint64 m_indexLastPhyOffset = 0;
     qint64 m_indexLastTimestamp = 0;
     qint64 m_messageCount = 0;
