@@ -1,16 +1,15 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QHostAddress>
 #include <QList>
 #include <QMap>
 #include <QPair>
-#include <QSharedData>
 #include <QString>
 #include <QStringList>
 
 #include <tuple>
-#include <vector>
 
 namespace mq {
 
@@ -36,21 +35,13 @@ inline const QString Cluster = QStringLiteral("CLUSTER");
 inline const QString TraceSwitch = QStringLiteral("TRACE_ON");
 } // namespace prop
 
-namespace detail {
-// Open addressing with linear probing over positions in Properties' entries (no key copies):
-// a slot holds position + 1, 0 is free; the size is a power of two, at most half full.
-struct PropertyIndex : QSharedData {
-    std::vector<qint32> table;
-};
-} // namespace detail
-
 // Message properties in insertion order (the wire string keeps order; tests compare bytes).
 // Names are unique. Lookups scan the few entries a message usually has; from IndexThreshold
-// entries on, a hash index makes them O(1), so decoding n pairs stays linear.
+// entries on, a hash of positions makes them O(1), so decoding n pairs stays linear.
 class Properties {
 public:
     using Entry = QPair<QString, QString>;
-    static constexpr qsizetype IndexThreshold = 16;
+    static constexpr qsizetype IndexThreshold = 128;
 
     bool isEmpty() const { return m_entries.isEmpty(); }
     bool contains(const QString &key) const { return indexOf(key) >= 0; }
@@ -63,11 +54,10 @@ public:
 
 private:
     qsizetype indexOf(const QString &key) const;
-    void indexLastEntry();
     void rebuildIndex();
 
     QList<Entry> m_entries;
-    QSharedDataPointer<detail::PropertyIndex> m_index; // null below IndexThreshold entries
+    QHash<QString, qsizetype> m_index; // name -> position; empty below IndexThreshold entries
 };
 
 // sysFlag bits (MessageSysFlag).
