@@ -75,7 +75,8 @@ private:
                                                   const SendMessageRequestHeader &header, TopicConfig &config,
                                                   int &queueId);
     // CommitLog.putMessage: a delayLevel > 0 parks the message in SCHEDULE_TOPIC_XXXX.
-    Result<AppendResult> putMessage(MessageExt msg, int delayLevel);
+    // storeTimestamp 0 means now; a batch passes one time for all its messages, as putMessages does.
+    Result<AppendResult> putMessage(MessageExt msg, int delayLevel, qint64 storeTimestamp = 0);
     int randomQueue(int queueNums) const;
 
     // pull (BrokerPull.cpp)

@@ -104,7 +104,7 @@ private:
 
 } // namespace
 
-Result<AppendResult> Broker::putMessage(MessageExt msg, int delayLevel)
+Result<AppendResult> Broker::putMessage(MessageExt msg, int delayLevel, qint64 storeTimestamp)
 {
     if (msg.rawProperties.isEmpty())
         msg.rawProperties = encodeProperties(msg.properties);
@@ -129,7 +129,7 @@ Result<AppendResult> Broker::putMessage(MessageExt msg, int delayLevel)
         msg.queueId = level - 1;
         tagsCode = m_delay->deliverTimestamp(level, QDateTime::currentMSecsSinceEpoch());
     }
-    auto result = m_store->append(msg, tagsCode);
+    auto result = m_store->append(msg, tagsCode, storeTimestamp);
     if (result) {
         ++m_putCount;
         if (level > 0)
@@ -273,8 +273,9 @@ RemotingCommand Broker::sendBatch(ServerConnection *connection, const RemotingCo
     }
     QStringList ids;
     qint64 firstOffset = 0;
+    const qint64 storeTimestamp = QDateTime::currentMSecsSinceEpoch(); // one for the whole batch
     for (const MessageExt &msg : toStore) {
-        auto result = putMessage(msg, 0);
+        auto result = putMessage(msg, 0, storeTimestamp);
         if (!result)
             return reply.refused(ResponseCode::MessageIllegal, result.error().message);
         if (ids.isEmpty())

@@ -156,13 +156,13 @@ void MessageStore::flush()
     m_pending.clear();
 }
 
-Result<AppendResult> MessageStore::append(MessageExt msg, qint64 tagsCode)
+Result<AppendResult> MessageStore::append(MessageExt msg, qint64 tagsCode, qint64 storeTimestamp)
 {
     const QString key = queueKey(msg.topic, msg.queueId);
     auto &queue = m_queues[key];
     msg.queueOffset = queue.size();
     msg.commitLogOffset = m_size;
-    msg.storeTimestamp = QDateTime::currentMSecsSinceEpoch();
+    msg.storeTimestamp = storeTimestamp ? storeTimestamp : QDateTime::currentMSecsSinceEpoch();
     msg.storeHost = m_storeHost;
     msg.bodyCrc = bodyCrc32(msg.body);
     msg.magicCode = int(magic::MessageV1);

@@ -65,7 +65,7 @@ public:
     // Stores `msg` (topic, queueId, body, flag, sysFlag, born*, reconsumeTimes, properties
     // with rawProperties) at the end of the log; the queue offset, commit-log offset, store
     // time, store host and body CRC are assigned here.
-    Result<AppendResult> append(MessageExt msg, qint64 tagsCode);
+    Result<AppendResult> append(MessageExt msg, qint64 tagsCode, qint64 storeTimestamp = 0); // 0: now
 
     std::optional<QByteArray> readMessage(qint64 phyOffset, qint32 size = -1) const;
     std::optional<MessageExt> lookMessage(qint64 phyOffset) const; // decoded, body as stored

@@ -155,12 +155,16 @@ void TestProducerSandbox::batchReadsBack()
     const QStringList uniqIds = (*sent)->msgId.split(QLatin1Char(','));
     QCOMPARE(offsetIds.size(), 3);
     QCOMPARE(uniqIds.size(), 3);
+    qint64 batchStoreTime = 0;
     for (int i = 0; i < 3; ++i) {
         auto stored = view(offsetIds[i]);
         QVERIFY(stored.has_value());
         QCOMPARE(stored->body, "batched " + QByteArray::number(i));
         QCOMPARE(stored->uniqueKey(), uniqIds[i]);
         QCOMPARE(stored->queueOffset, (*sent)->queueOffset + i);
+        if (i == 0)
+            batchStoreTime = stored->storeTimestamp;
+        QCOMPARE(stored->storeTimestamp, batchStoreTime); // CommitLog.putMessages stamps a batch once
     }
 }
 
