@@ -1,5 +1,7 @@
 #include "PackedProperties.h"
 
+#include <utility>
+
 namespace mq::gui::packed {
 
 namespace detail {
@@ -215,46 +217,16 @@ void pack(QByteArrayView properties, ValueTable &table, QByteArray &out)
 
 QByteArray unpack(QByteArrayView packed, const ValueTable &table)
 {
-    using namespace detail;
     QByteArray out;
     out.reserve(packed.size() * 2);
-    std::array<char, 2 * MaxHexBytes> hex;
     bool first = true;
-    while (!packed.isEmpty()) {
-        const auto tag = quint8(packed.front());
-        packed = packed.sliced(1);
-        qsizetype length = 0;
-        if (!first)
+    detail::forEachItem(packed, table, [&](QByteArrayView name, QByteArrayView value, bool hasValue) {
+        if (!std::exchange(first, false))
             out.append('\x02');
-        first = false;
-        if (tag >> 2 == 0) {
-            if (!readLength(packed, length))
-                break;
-            out.append(packed.first(length));
-            packed = packed.sliced(length);
-        } else {
-            out.append(knownName(tag >> 2));
-        }
-        const int kind = tag & 3;
-        if (kind == Bare)
-            continue;
-        out.append('\x01');
-        if (kind == Shared) {
-            if (!readNumber(packed, length) || length >= table.size())
-                break;
-            out.append(table.at(int(length)));
-            continue;
-        }
-        if (!readLength(packed, length) || (kind == Hex && length > MaxHexBytes))
-            break;
-        if (kind == Hex) {
-            renderHex(packed.first(length), hex.data());
-            out.append(hex.data(), 2 * length);
-        } else {
-            out.append(packed.first(length));
-        }
-        packed = packed.sliced(length);
-    }
+        out.append(name);
+        if (hasValue)
+            out.append('\x01').append(value);
+    });
     return out;
 }
 

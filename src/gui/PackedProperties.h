@@ -58,9 +58,11 @@ bool readLength(QByteArrayView &in, qsizetype &length); // a number no larger th
 void renderHex(QByteArrayView bytes, char *out);
 } // namespace detail
 
-template <typename Visit> void forEachPair(QByteArrayView packed, const ValueTable &table, Visit &&visit)
+namespace detail {
+// Calls visit(name, value, hasValue) for every item in order, a Bare one with hasValue false;
+// stops at the first malformed item.
+template <typename Visit> void forEachItem(QByteArrayView packed, const ValueTable &table, Visit &&visit)
 {
-    using namespace detail;
     std::array<char, 2 * MaxHexBytes> hex;
     while (!packed.isEmpty()) {
         const auto tag = quint8(packed.front());
@@ -74,13 +76,15 @@ template <typename Visit> void forEachPair(QByteArrayView packed, const ValueTab
             packed = packed.sliced(length);
         }
         const int kind = tag & 3;
-        if (kind == Bare)
+        if (kind == Bare) {
+            visit(name, QByteArrayView(), false);
             continue;
+        }
         if (kind == Shared) {
             qsizetype index = 0;
             if (!readNumber(packed, index) || index >= table.size())
                 return;
-            visit(name, table.at(int(index)));
+            visit(name, table.at(int(index)), true);
             continue;
         }
         if (!readLength(packed, length) || (kind == Hex && length > MaxHexBytes))
@@ -91,8 +95,17 @@ template <typename Visit> void forEachPair(QByteArrayView packed, const ValueTab
             renderHex(value, hex.data());
             value = QByteArrayView(hex.data(), 2 * length);
         }
-        visit(name, value);
+        visit(name, value, true);
     }
+}
+} // namespace detail
+
+template <typename Visit> void forEachPair(QByteArrayView packed, const ValueTable &table, Visit &&visit)
+{
+    detail::forEachItem(packed, table, [&](QByteArrayView name, QByteArrayView value, bool hasValue) {
+        if (hasValue)
+            visit(name, value);
+    });
 }
 
 } // namespace mq::gui::packed
