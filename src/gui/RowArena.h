@@ -54,7 +54,6 @@ public:
 
     Block allocate(qsizetype size);             // over a quarter of a chunk: a chunk of its own
     int chunkCount() const { return m_chunks; } // allocated, spares included
-    int spareCount() const { return int(m_spares.size()); }
 
 private:
     static const qsizetype StandardCapacity;
